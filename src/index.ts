@@ -1,0 +1,6 @@
+/** autoseed as a library. */
+export type * from './catalog.js';
+export { introspect, buildCatalog } from './introspect/index.js';
+export { connect, parseDatabaseUrl, redactUrl } from './db/connect.js';
+export { AutoseedError, type ErrorCode } from './errors.js';
+export type { Queryable } from './db/queryable.js';

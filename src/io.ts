@@ -1,0 +1,6 @@
+/** Where a command writes and what it may read from its surroundings; the CLI passes the process's. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+}
