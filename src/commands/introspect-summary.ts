@@ -12,7 +12,7 @@ export function formatCatalogSummary(catalog: Catalog, ms: number): string {
 
   const empty = tables.filter((t) => t.kind === 'partitioned' && t.partitions.length === 0);
   const rewritingTriggers = tables.filter((t) =>
-    t.triggers.some((tr) => tr.timing === 'before' && tr.level === 'row' && tr.events.includes('insert')));
+    t.triggers.some((tr) => tr.enabled !== 'disabled' && tr.timing === 'before' && tr.level === 'row' && tr.events.includes('insert')));
   const noKey = tables.filter((t) => t.kind !== 'partition' && !t.primaryKey && t.uniques.length === 0);
 
   const lines = [
