@@ -127,7 +127,10 @@ function keyParts(index: RawIndexRow): KeyPart[] {
 }
 
 function buildUniques(constraints: readonly RawConstraintRow[], indexes: readonly RawIndexRow[]): UniqueKey[] {
-  const backing = new Map(constraints.filter((c) => c.index_oid !== 0).map((c) => [c.index_oid, c]));
+  // an FK's conindid names the *referenced* key's index, so only p/u/x constraints are backers
+  const backing = new Map(
+    constraints.filter((c) => c.contype === 'p' || c.contype === 'u' || c.contype === 'x').map((c) => [c.index_oid, c]),
+  );
   const uniques: UniqueKey[] = [];
   for (const index of indexes) {
     if (!index.is_unique || index.from_parent) continue;
