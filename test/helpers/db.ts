@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { runSqlScript } from '../../src/db/sql-script.js';
 
 export interface TestDatabase {
   readonly name: string;
@@ -28,7 +29,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh database (from template0) with `sql` loaded in one simple-protocol query. */
+/** A fresh database (from template0) with the script `sql` loaded, statement by statement. */
 export async function createTestDatabase(sql = ''): Promise<TestDatabase> {
   const name = `autoseed_t_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
@@ -41,7 +42,7 @@ export async function createTestDatabase(sql = ''): Promise<TestDatabase> {
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   };
   try {
-    if (sql) await client.query(sql);
+    if (sql) await runSqlScript(client, sql);
   } catch (error) {
     await drop();
     throw error;
