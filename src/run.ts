@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { COMMANDS, type Command, FLAGS, HELP } from './cli-spec.js';
 import { runIntrospect } from './commands/introspect.js';
+import { runVerifyIntegrity } from './commands/verify-integrity.js';
 import { AutoseedError, isAutoseedError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -25,6 +26,7 @@ export interface Flags {
   concurrency?: number;
   allowProduction?: boolean;
   connectTimeout?: number;
+  requireRows?: boolean;
   help?: boolean;
   version?: boolean;
 }
@@ -58,9 +60,18 @@ async function dispatch(command: Command, flags: Flags, io: Io): Promise<number>
   switch (command) {
     case 'introspect':
       return runIntrospect({ url: databaseUrl(flags, io), connectTimeout: flags.connectTimeout ?? 10, json: flags.json === true }, io);
+    case 'verify-integrity':
+      return runVerifyIntegrity({
+        url: databaseUrl(flags, io),
+        connectTimeout: flags.connectTimeout ?? 10,
+        json: flags.json === true,
+        tables: flags.tables,
+        exclude: flags.exclude,
+        concurrency: flags.concurrency,
+        requireRows: flags.requireRows === true,
+      }, io);
     case 'seed':
     case 'plan':
-    case 'verify-integrity':
     case 'rollback':
     case 'init':
     case 'demo':
@@ -129,7 +140,13 @@ function reportError(error: unknown, io: Io, json: boolean): number {
   return known ? error.exitCode : 1;
 }
 
+/** The version in our package.json, found by walking up from this file (src/ or dist/src/). */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    const file = new URL('package.json', dir);
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'autoseed' && pkg.version) return pkg.version;
+  }
+  return 'unknown';
 }

@@ -21,7 +21,8 @@ export function parseDatabaseUrl(url: string): ConnectionTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw new AutoseedError('INVALID_URL', { reason: `"${redactUrl(url)}" is not a URL` });
+    // the text is not echoed: a mistyped URL may still hold a password
+    throw new AutoseedError('INVALID_URL', { reason: 'the value given is not a URL' });
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new AutoseedError('INVALID_URL', {
@@ -47,28 +48,32 @@ export function redactUrl(url: string): string {
  */
 export async function connect(options: ConnectOptions): Promise<pg.Client> {
   const target = parseDatabaseUrl(options.url);
+  const timeoutMs = options.connectTimeout * 1000;
   const client = new pg.Client({
     connectionString: options.url,
     application_name: options.applicationName ?? 'autoseed',
+    // pg closes the socket itself when this expires, so a silent server cannot keep us alive
+    connectionTimeoutMillis: timeoutMs,
   });
   // an idle client's socket error must not crash the process; queries report their own errors
   client.on('error', () => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new AutoseedError('CONNECT_TIMEOUT', { host: target.host, port: target.port, seconds: options.connectTimeout }));
-    }, options.connectTimeout * 1000);
-  });
+  const started = performance.now();
   try {
-    await Promise.race([client.connect(), timeout]);
+    await client.connect();
     return client;
   } catch (error) {
-    // end() settles even when connect() never did, which frees the socket
     void client.end().catch(() => undefined);
-    throw error instanceof AutoseedError ? error : translateConnectError(error, target, options.connectTimeout);
-  } finally {
-    clearTimeout(timer);
+    const timedOut = performance.now() - started >= timeoutMs - 50 && !hasCode(error);
+    if (timedOut) {
+      const data = { host: target.host, port: target.port, seconds: options.connectTimeout };
+      throw new AutoseedError('CONNECT_TIMEOUT', data, { cause: error });
+    }
+    throw translateConnectError(error, target, options.connectTimeout);
   }
+}
+
+function hasCode(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string';
 }
 
 function translateConnectError(error: unknown, t: ConnectionTarget, seconds: number): AutoseedError {

