@@ -22,6 +22,7 @@ export const FLAGS = {
   concurrency: { type: 'number' },
   allowProduction: { type: 'boolean' },
   connectTimeout: { type: 'number', default: 10 },
+  requireRows: { type: 'boolean' },
   help: { type: 'boolean', shortFlag: 'h' },
   version: { type: 'boolean', shortFlag: 'v' },
 } satisfies AnyFlags;
@@ -57,6 +58,7 @@ Flags
   --concurrency N        parallel connections
   --allow-production     allow writing to a production database
   --connect-timeout SEC  give up connecting after SEC seconds (default: 10)
+  --require-rows         verify-integrity: an empty table is a failure
   -h, --help             show this help
   -v, --version          show the version
 
