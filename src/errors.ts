@@ -13,6 +13,9 @@ interface ErrorData {
   CONNECT_TIMEOUT: { host: string; port: number; seconds: number };
   CONNECTION_FAILED: { host: string; port: number; detail: string };
   USAGE: { message: string };
+  SEED_FAILED: { table: string; detail: string; constraint: string | null; sample: string | null };
+  CHECK_UNSATISFIABLE: { table: string; check: string; attempts: number; sample: string };
+  NOTHING_TO_SEED: Record<string, never>;
   NOT_BUILT: { command: string };
 }
 
@@ -36,6 +39,15 @@ const FORMAT: { [C in ErrorCode]: (d: ErrorData[C]) => string } = {
   CONNECTION_FAILED: (d) =>
     `Could not connect to ${d.host}:${d.port}: ${d.detail}. Fix: check the URL and that the server accepts connections from here.`,
   USAGE: (d) => `${d.message} Run autoseed --help for usage.`,
+  SEED_FAILED: (d) =>
+    `Seeding ${d.table} failed${d.constraint ? ` on constraint ${d.constraint}` : ''}: ${d.detail}.` +
+    `${d.sample ? ` Sample row: ${d.sample}.` : ''} Nothing was written (the run was rolled back).` +
+    ' Fix: give the column a generator that fits in overrides.ts, or exclude the table with --exclude.',
+  CHECK_UNSATISFIABLE: (d) =>
+    `Could not generate rows for ${d.table} that pass CHECK ${d.check} (${d.attempts} attempts). Sample candidate: ${d.sample}.` +
+    ' Nothing was written. Fix: give the columns of that check a generator in overrides.ts, or exclude the table with --exclude.',
+  NOTHING_TO_SEED: () =>
+    'There is no table to seed in this database. Fix: point --url / DATABASE_URL at the database that holds your schema, or create the tables first.',
   NOT_BUILT: (d) =>
     `"autoseed ${d.command}" is not available in this version yet. Fix: use "autoseed introspect" for now, or update autoseed.`,
 };

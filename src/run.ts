@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { COMMANDS, type Command, FLAGS, HELP } from './cli-spec.js';
 import { runIntrospect } from './commands/introspect.js';
+import { runPlan } from './commands/plan.js';
+import { splitList } from './commands/prepare.js';
+import { runSeed } from './commands/seed.js';
 import { runVerifyIntegrity } from './commands/verify-integrity.js';
 import { AutoseedError, isAutoseedError } from './errors.js';
 import type { Io } from './io.js';
@@ -71,7 +74,9 @@ async function dispatch(command: Command, flags: Flags, io: Io): Promise<number>
         requireRows: flags.requireRows === true,
       }, io);
     case 'seed':
+      return runSeed({ ...seedInputs(flags, io), json: flags.json === true }, io);
     case 'plan':
+      return runPlan({ ...seedInputs(flags, io), json: flags.json === true }, io);
     case 'rollback':
     case 'init':
     case 'demo':
@@ -111,6 +116,24 @@ function validateFlags(flags: Flags): void {
     problems.push('--connect-timeout must be a number of seconds > 0');
   }
   if (problems.length > 0) throw new AutoseedError('USAGE', { message: `${problems.join('; ')}.` });
+}
+
+/** Default seed: a fixed one, so two runs without --seed give the same data. */
+const DEFAULT_SEED = 1;
+/** Default base row count per table. */
+const DEFAULT_ROWS = 100;
+
+function seedInputs(flags: Flags, io: Io) {
+  const tables = splitList(flags.tables);
+  const exclude = splitList(flags.exclude);
+  return {
+    url: databaseUrl(flags, io),
+    connectTimeout: flags.connectTimeout ?? 10,
+    seed: flags.seed ?? DEFAULT_SEED,
+    rows: flags.rows ?? DEFAULT_ROWS,
+    ...(tables ? { tables } : {}),
+    ...(exclude ? { exclude } : {}),
+  };
 }
 
 function kebab(camel: string): string {

@@ -1,0 +1,31 @@
+import type { Const } from './ast.js';
+
+export type CompareOp = '>' | '>=' | '<' | '<=' | '=' | '<>';
+
+/** One thing a CHECK requires of a row, in a form a generator can satisfy by construction. */
+export type Fact =
+  | { kind: 'compare'; column: string; op: CompareOp; value: Const }
+  | { kind: 'in'; column: string; values: Const[]; transform?: 'upper' | 'lower' }
+  | { kind: 'relation'; column: string; op: CompareOp; other: string }
+  | { kind: 'not-null'; column: string }
+  | { kind: 'is-null'; column: string }
+  | { kind: 'length'; column: string; op: CompareOp; value: number }
+  | { kind: 'regex'; column: string; pattern: string; caseInsensitive: boolean }
+  | { kind: 'bool'; column: string; value: boolean };
+
+/** What one CHECK expression turned into. */
+export interface CheckTranslation {
+  facts: Fact[];
+  /** True when satisfying `facts` is enough to satisfy the whole expression. */
+  complete: boolean;
+}
+
+export function flip(op: CompareOp): CompareOp {
+  switch (op) {
+    case '>': return '<';
+    case '>=': return '<=';
+    case '<': return '>';
+    case '<=': return '>=';
+    default: return op;
+  }
+}

@@ -1,0 +1,179 @@
+import type { Catalog, Column, Table } from '../catalog.js';
+import type { Const } from './checks/ast.js';
+import type { CheckTranslation, CompareOp, Fact } from './checks/facts.js';
+import { translateCheck } from './checks/translate-check.js';
+
+/** Everything the constraints say about one column's values, merged. */
+export interface ValueDomain {
+  /** A finite set to pick from (IN lists, `= const`); already in the case a transform asks for. */
+  values: Const[] | null;
+  min: Const | null;
+  minInclusive: boolean;
+  max: Const | null;
+  maxInclusive: boolean;
+  notEqual: Const[];
+  minLength: number | null;
+  maxLength: number | null;
+  /** A CHECK (or a NOT NULL domain) forbids NULL even though the column is nullable. */
+  notNull: boolean;
+  /** A CHECK forces NULL. */
+  isNull: boolean;
+  patterns: { pattern: string; caseInsensitive: boolean }[];
+  /** Where the domain came from, for `plan` (e.g. `check:IN`, `check:range`). */
+  sources: string[];
+}
+
+/** `column op other` between two columns of the same row. */
+export interface Relation {
+  column: string;
+  op: CompareOp;
+  other: string;
+  /** The CHECK it comes from, verified by PostgreSQL when construction cannot ensure it. */
+  check: { name: string; expression: string };
+}
+
+export interface TableConstraints {
+  domains: Map<string, ValueDomain>;
+  relations: Relation[];
+  /** CHECKs (table or domain) that the facts do not fully capture: Postgres verifies those rows. */
+  unverified: { name: string; expression: string; column?: string }[];
+}
+
+export function emptyDomain(): ValueDomain {
+  return {
+    values: null, min: null, minInclusive: true, max: null, maxInclusive: true, notEqual: [],
+    minLength: null, maxLength: null, notNull: false, isNull: false, patterns: [], sources: [],
+  };
+}
+
+/** Translates a table's CHECKs and its columns' domain CHECKs into per-column domains. */
+export function tableConstraints(table: Table, catalog: Catalog): TableConstraints {
+  const domains = new Map<string, ValueDomain>();
+  const relations: Relation[] = [];
+  const unverified: TableConstraints['unverified'] = [];
+  const domainOf = (column: string) => {
+    let d = domains.get(column);
+    if (!d) domains.set(column, (d = emptyDomain()));
+    return d;
+  };
+  const apply = (facts: Fact[], check: { name: string; expression: string }) => {
+    for (const f of facts) {
+      if (f.kind === 'relation') relations.push({ column: f.column, op: f.op, other: f.other, check });
+      else applyFact(domainOf(f.column), f);
+    }
+  };
+
+  for (const check of table.checks) {
+    const t = translateCheck(check.expression);
+    apply(t.facts, check);
+    if (needsVerification(t)) unverified.push({ name: check.name, expression: check.expression });
+  }
+  for (const column of table.columns) {
+    for (const check of domainChecksOf(column, catalog)) {
+      const t = translateCheck(check.expression, column.name);
+      apply(t.facts, check);
+      if (needsVerification(t)) unverified.push({ name: check.name, expression: check.expression, column: column.name });
+    }
+    if (column.type.domainNotNull) domainOf(column.name).notNull = true;
+  }
+  return { domains, relations, unverified };
+}
+
+/** Regexes are only hints to the text generators: PostgreSQL has the last word on them. */
+function needsVerification(t: CheckTranslation): boolean {
+  return !t.complete || t.facts.some((f) => f.kind === 'regex');
+}
+
+/** The CHECKs of a column's domain and of every domain it is built on. */
+function domainChecksOf(column: Column, catalog: Catalog): { name: string; expression: string }[] {
+  const checks: { name: string; expression: string }[] = [];
+  let name = column.type.domain;
+  for (let hops = 0; name && hops < 16; hops++) {
+    const domain = catalog.domains.find((d) => `${d.schema}.${d.name}` === name);
+    if (!domain) break;
+    checks.push(...domain.checks);
+    const over = domain.over;
+    name = catalog.domains.some((d) => `${d.schema}.${d.name}` === over) ? over : null;
+  }
+  return checks;
+}
+
+function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' }>): void {
+  switch (f.kind) {
+    case 'in': {
+      const values: Const[] = f.values.filter((v) => v !== null).map((v) => (typeof v === 'string' && f.transform === 'upper' ? v.toUpperCase() : typeof v === 'string' && f.transform === 'lower' ? v.toLowerCase() : v));
+      d.values = d.values ? d.values.filter((v) => values.includes(v)) : values;
+      d.sources.push('check:IN');
+      return;
+    }
+    case 'compare':
+      applyCompare(d, f.op, f.value);
+      return;
+    case 'not-null':
+      d.notNull = true;
+      d.sources.push('check:NOT NULL');
+      return;
+    case 'is-null':
+      d.isNull = true;
+      d.sources.push('check:IS NULL');
+      return;
+    case 'bool':
+      d.values = [f.value];
+      d.sources.push('check:bool');
+      return;
+    case 'length':
+      applyLength(d, f.op, f.value);
+      return;
+    case 'regex':
+      d.patterns.push({ pattern: f.pattern, caseInsensitive: f.caseInsensitive });
+      d.sources.push('check:regex');
+      return;
+  }
+}
+
+function applyCompare(d: ValueDomain, op: CompareOp, value: Const): void {
+  if (value === null) return;
+  d.sources.push(op === '=' ? 'check:=' : 'check:range');
+  switch (op) {
+    case '=':
+      d.values = [value];
+      return;
+    case '<>':
+      d.notEqual.push(value);
+      return;
+    case '>':
+    case '>=':
+      if (d.min === null || compareConst(value, d.min) >= 0) {
+        d.min = value;
+        d.minInclusive = op === '>=';
+      }
+      return;
+    case '<':
+    case '<=':
+      if (d.max === null || compareConst(value, d.max) <= 0) {
+        d.max = value;
+        d.maxInclusive = op === '<=';
+      }
+      return;
+  }
+}
+
+function applyLength(d: ValueDomain, op: CompareOp, n: number): void {
+  d.sources.push('check:length');
+  const setMin = (v: number) => (d.minLength = Math.max(d.minLength ?? 0, v));
+  const setMax = (v: number) => (d.maxLength = Math.min(d.maxLength ?? Number.MAX_SAFE_INTEGER, v));
+  switch (op) {
+    case '=': setMin(n); setMax(n); return;
+    case '>': setMin(n + 1); return;
+    case '>=': setMin(n); return;
+    case '<': setMax(n - 1); return;
+    case '<=': setMax(n); return;
+    case '<>': return;
+  }
+}
+
+/** Orders two constants of the same kind (numbers numerically, strings as text). */
+export function compareConst(a: Const, b: Const): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+import type { Faker } from '@faker-js/faker';
+import type { Rng } from './rng.js';
+
+/** A value as generators produce it, before COPY encoding. */
+export type Value =
+  | null
+  | string
+  | number
+  | bigint
+  | boolean
+  | Uint8Array
+  | { readonly json: unknown }
+  | readonly Value[];
+
+/** The person a row is about: every name-like column of the row derives from it. */
+export interface Persona {
+  readonly firstName: string;
+  readonly lastName: string;
+}
+
+/**
+ * What a value generator may use: randomness seeded for this (column, row), and the row's
+ * persona. Nothing else of the row: so any one column of any row can be computed alone, which
+ * is how a child finds its parent's key without querying.
+ */
+export interface GenContext {
+  readonly rng: Rng;
+  readonly faker: Faker;
+  /** 0-based index of the row in its table. */
+  readonly row: number;
+  persona(): Persona;
+}
+
+export type ValueFn = (g: GenContext) => Value;

@@ -1,0 +1,278 @@
+import { loadModule } from 'libpg-query';
+import type { Catalog, Column, ForeignKey, Table } from '../catalog.js';
+import { qualifiedName } from '../catalog.js';
+import { type TableConstraints, type ValueDomain, tableConstraints } from './domain.js';
+import { kindFromName } from './heuristics.js';
+import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
+import { type PartitionSlot, parsePartitionBound } from './partition-bounds.js';
+import { quoteQualified } from '../sql/ident.js';
+import { isBuiltinBase } from './registry.js';
+
+export interface InferOptions {
+  seed: number;
+}
+
+/** Share of NULLs in a nullable column that nothing else decides for. */
+const DEFAULT_NULL_RATE = 0.1;
+
+/** Chooses a generator, with its reason, for every column of every table. */
+export async function inferModel(catalog: Catalog, options: InferOptions): Promise<SeedModel> {
+  await loadModule();
+  const referenced = referencedColumns(catalog);
+  const tables = catalog.tables
+    .filter((t) => t.kind !== 'partition')
+    .map((t) => inferTable(t, catalog, referenced));
+  return { seed: options.seed, tables };
+}
+
+/** `schema.table` → columns some FK points at (they must not change between attempts). */
+function referencedColumns(catalog: Catalog): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const t of catalog.tables) {
+    for (const fk of t.foreignKeys) {
+      const key = qualifiedName(fk.references.schema, fk.references.table);
+      const set = map.get(key) ?? new Set<string>();
+      for (const c of fk.references.columns) set.add(c);
+      map.set(key, set);
+    }
+  }
+  return map;
+}
+
+function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<string>>): TableModel {
+  const key = qualifiedName(table.schema, table.name);
+  const constraints = tableConstraints(table, catalog);
+  const foreignKeys = ownAndPartitionForeignKeys(table, catalog);
+  const fkOf = new Map<string, ForeignKey>();
+  for (const fk of foreignKeys) for (const c of fk.columns) if (!fkOf.has(c)) fkOf.set(c, fk);
+
+  const { injective, radixKeys } = uniqueness(table, fkOf, constraints);
+  const keyColumnSet = new Set([
+    ...(table.primaryKey?.columns ?? []),
+    ...table.uniques.flatMap((u) => keyColumns(u.parts, table)),
+  ]);
+  const partitionSlots = partitionSlotsOf(table, catalog);
+
+  const columns = table.columns.map((column): ColumnModel => {
+    const domain = constraints.domains.get(column.name);
+    const chosen = chooseGenerator(column, table, catalog, domain, fkOf.get(column.name), partitionSlots);
+    const codes = radixKeys.some((k) => k.finiteColumns.includes(column.name)) && chosen.generator.kind !== 'pick' ? shortCodeValues(column) : null;
+    const { generator, reason } = codes ? { generator: { kind: 'pick', values: codes } as GeneratorSpec, reason: 'key:short-code' } : chosen;
+    const inKey = keyColumnSet.has(column.name);
+    const required = column.notNull || domain?.notNull === true || injective.has(column.name) || inKey;
+    return {
+      name: column.name,
+      column,
+      generator,
+      reason,
+      nullRate: required || generator.kind === 'omit' ? 0 : generator.kind === 'null' ? 1 : DEFAULT_NULL_RATE,
+      domain,
+      injective: injective.has(column.name),
+      stable: inKey || referenced.get(key)?.has(column.name) === true,
+    };
+  });
+  const stableSet = new Set(columns.filter((c) => c.stable).map((c) => c.name));
+  const unsupported = columns.filter((c) => c.generator.kind === 'unsupported' && c.nullRate === 0);
+
+  const unverified: { name: string; expression: string; column?: string }[] = [
+    ...constraints.unverified,
+    // a relation between two columns we cannot adjust (both FK or key columns) is left to PostgreSQL
+    ...constraints.relations
+      .filter((r) => !adjustable(r.column, fkOf, stableSet) && !adjustable(r.other, fkOf, stableSet))
+      .map((r) => r.check),
+  ];
+  return {
+    key,
+    table,
+    columns,
+    relations: constraints.relations,
+    unverifiedChecks: dedupeByName(unverified).map((c) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) })),
+    foreignKeys,
+    radixKeys,
+    skip: table.kind === 'partitioned' && table.partitions.length === 0
+      ? {
+          reason: 'partitioned table with no partition: no row can be inserted',
+          fix: `CREATE TABLE ${quoteQualified(table.schema, `${table.name}_default`)} PARTITION OF ${quoteQualified(table.schema, table.name)} DEFAULT;`,
+        }
+      : unsupported.length > 0
+        ? {
+            reason: `no generator for NOT NULL column ${unsupported.map((c) => `${c.name} (${c.column.type.sql})`).join(', ')}`,
+            fix: 'give the column a default, or a generator in overrides.ts',
+          }
+        : null,
+  };
+}
+
+/**
+ * A partitioned table's rows land in its partitions, so FKs declared on the partitions (not on
+ * the parent) bind the parent's rows too: they are added, once per distinct target.
+ */
+function ownAndPartitionForeignKeys(table: Table, catalog: Catalog): ForeignKey[] {
+  const fks = [...table.foreignKeys];
+  if (table.kind !== 'partitioned') return fks;
+  const signature = (fk: ForeignKey) => JSON.stringify([fk.columns, fk.references]);
+  const seen = new Set(fks.map(signature));
+  for (const name of table.partitions) {
+    const partition = catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name);
+    for (const fk of partition?.foreignKeys ?? []) {
+      if (seen.has(signature(fk))) continue;
+      seen.add(signature(fk));
+      fks.push(fk);
+    }
+  }
+  return fks;
+}
+
+function adjustable(column: string, fkOf: Map<string, ForeignKey>, stable: Set<string>): boolean {
+  return !fkOf.has(column) && !stable.has(column);
+}
+
+function chooseGenerator(
+  column: Column,
+  table: Table,
+  catalog: Catalog,
+  domain: ValueDomain | undefined,
+  fk: ForeignKey | undefined,
+  partitionSlots: PartitionSlot[] | null,
+): { generator: GeneratorSpec; reason: string } {
+  if (column.generated !== null) return { generator: { kind: 'omit' }, reason: 'generated' };
+  if (fk) return { generator: { kind: 'fk', constraint: fk.name }, reason: 'fk' };
+  if (domain?.isNull) return { generator: { kind: 'null' }, reason: 'check:IS NULL' };
+  const base = column.type.base;
+  if (partitionSlots && table.partitionKey?.columns[0] === column.name && isBuiltinBase(base)) {
+    return { generator: { kind: 'partition-key', slots: partitionSlots, base }, reason: 'partition-bounds' };
+  }
+  if (domain?.values && domain.values.length > 0) {
+    return { generator: { kind: 'pick', values: domain.values }, reason: domain.sources.find((s) => s.startsWith('check:')) ?? 'check:IN' };
+  }
+  if (column.type.enum) {
+    const labels = catalog.enums.find((e) => qualifiedName(e.schema, e.name) === column.type.enum)?.labels ?? [];
+    return { generator: { kind: 'pick', values: [...labels] }, reason: 'enum' };
+  }
+  if (!isBuiltinBase(base)) {
+    if (column.default !== null) return { generator: { kind: 'omit' }, reason: `default (no generator for ${base})` };
+    if (!column.notNull) return { generator: { kind: 'null' }, reason: `null (no generator for ${base})` };
+    return { generator: { kind: 'unsupported', type: column.type.sql }, reason: `type:${base}` };
+  }
+  if (column.type.category === 'string' || base === 'citext') {
+    const named = kindFromName(column, table);
+    if (named) return { generator: { kind: 'semantic', semantic: named.kind }, reason: named.reason };
+  }
+  return { generator: { kind: 'type', base }, reason: `type:${base}` };
+}
+
+/** Partition slots of a partitioned table keyed on one column with no DEFAULT partition. */
+function partitionSlotsOf(table: Table, catalog: Catalog): PartitionSlot[] | null {
+  if (table.kind !== 'partitioned' || table.partitionKey?.columns.length !== 1 || table.partitions.length === 0) return null;
+  const slots: PartitionSlot[] = [];
+  for (const name of table.partitions) {
+    const partition = catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name);
+    const slot = partition?.partitionOf ? parsePartitionBound(partition.partitionOf.bound) : null;
+    if (!slot) return null;
+    // with a DEFAULT partition any value finds a home: no need to aim
+    if (slot.kind === 'default') return null;
+    slots.push(slot);
+  }
+  return slots;
+}
+
+const INJECTABLE = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'text', 'varchar', 'bpchar', 'citext', 'name', 'uuid', 'bytea', 'money', 'date', 'timestamp', 'timestamptz', 'inet']);
+
+/**
+ * For each unique key, one column that varies injectively with the row index carries its
+ * uniqueness. A key made only of FK and finite columns (a junction table) instead becomes the
+ * table's radix key: its parent rows are chosen as distinct combinations.
+ */
+function uniqueness(
+  table: Table,
+  fkOf: Map<string, ForeignKey>,
+  constraints: TableConstraints,
+): { injective: Set<string>; radixKeys: RadixKey[] } {
+  const injective = new Set<string>();
+  const radixKeys: RadixKey[] = [];
+  const inRadix = new Set<string>();
+  const keys = [
+    ...(table.primaryKey ? [{ name: table.primaryKey.name, columns: table.primaryKey.columns }] : []),
+    ...table.uniques.map((u) => ({ name: u.name, columns: keyColumns(u.parts, table) })),
+  ];
+  for (const k of keys) {
+    if (k.columns.length === 0) continue;
+    const finite = (c: string) => {
+      const column = table.columns.find((x) => x.name === c);
+      return (constraints.domains.get(c)?.values?.length ?? 0) > 0 || column?.type.enum != null || column?.type.base === 'bool'
+        || (column !== undefined && shortCodeValues(column) !== null);
+    };
+    const candidates = k.columns.filter((c) => {
+      const column = table.columns.find((x) => x.name === c);
+      return column && !fkOf.has(c) && !finite(c) && column.generated === null && column.type.arrayDims === 0 && INJECTABLE.has(column.type.base);
+    }).sort((a, b) => injectivePreference(table, a) - injectivePreference(table, b));
+    if (candidates.some((c) => injective.has(c))) continue;
+    if (candidates.length > 0) {
+      injective.add(candidates[0]!);
+      continue;
+    }
+    // a column already driven by another radix key cannot also follow this one's digits
+    if (k.columns.some((c) => inRadix.has(c))) continue;
+    const fks = [...new Set(k.columns.filter((c) => fkOf.has(c)).map((c) => fkOf.get(c)!.name))];
+    const fkColumns = table.foreignKeys.filter((f) => fks.includes(f.name)).flatMap((f) => f.columns);
+    if (fkColumns.some((c) => inRadix.has(c))) continue;
+    radixKeys.push({ name: k.name, foreignKeys: fks, finiteColumns: k.columns.filter((c) => !fkOf.has(c) && finite(c)) });
+    for (const c of [...k.columns, ...fkColumns]) inRadix.add(c);
+  }
+  return { injective, radixKeys };
+}
+
+/**
+ * Which column of a key should carry uniqueness: a sequence- or identity-fed key first, then
+ * integers, uuids and text; timestamps last, and never a partition key when there is a choice.
+ */
+function injectivePreference(table: Table, name: string): number {
+  const column = table.columns.find((c) => c.name === name)!;
+  const partitionKey = table.partitionKey?.columns.includes(name) ? 100 : 0;
+  if (column.sequence !== null || column.identity !== null) return partitionKey;
+  const base = column.type.base;
+  if (['int2', 'int4', 'int8', 'numeric'].includes(base)) return partitionKey + 1;
+  if (base === 'uuid') return partitionKey + 2;
+  if (['text', 'varchar', 'bpchar', 'citext', 'name'].includes(base)) return partitionKey + 3;
+  return partitionKey + 10;
+}
+
+const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** A text column of at most 2 characters holds few distinct values: list them (36 or 1,296). */
+export function shortCodeValues(column: Column): string[] | null {
+  const t = column.type;
+  if (!['varchar', 'bpchar', 'char'].includes(t.base) || t.length === null || t.length > 2 || t.arrayDims > 0) return null;
+  const singles = [...CODE_ALPHABET];
+  return t.length === 1 ? singles : singles.flatMap((a) => singles.map((b) => a + b));
+}
+
+/** Columns of the table an expression mentions (VALUE of a domain check stands for `valueColumn`). */
+function mentionedColumns(expression: string, table: Table, valueColumn?: string): string[] {
+  const found = table.columns.filter((c) => mentions(expression, c.name)).map((c) => c.name);
+  return valueColumn ? [...new Set([valueColumn, ...found])] : found;
+}
+
+function mentions(expression: string, column: string): boolean {
+  return new RegExp(`(^|[^\\w"])"?${escapeRegex(column)}"?($|[^\\w"])`).test(expression);
+}
+
+/** Columns of a unique key: its plain columns and the columns its expressions mention. */
+function keyColumns(parts: Table['uniques'][number]['parts'], table: Table): string[] {
+  const columns: string[] = [];
+  for (const p of parts) {
+    if ('column' in p) columns.push(p.column);
+    else for (const c of table.columns) if (mentions(p.expression, c.name)) columns.push(c.name);
+  }
+  return [...new Set(columns)];
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function dedupeByName<T extends { name: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(i.name) ? false : (seen.add(i.name), true)));
+}
+

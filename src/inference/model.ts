@@ -1,0 +1,73 @@
+import type { Column, ForeignKey, QualifiedName, Table } from '../catalog.js';
+import type { Const } from './checks/ast.js';
+import type { Relation, ValueDomain } from './domain.js';
+import type { SemanticKind } from './kinds.js';
+import type { PartitionSlot } from './partition-bounds.js';
+import type { BuiltinBase } from './registry.js';
+
+/** How a column gets its value. Plain data: `plan --json` prints it. */
+export type GeneratorSpec =
+  /** Left out of the insert: the server fills it (stored generated column). */
+  | { kind: 'omit' }
+  | { kind: 'null' }
+  /** Copied from the referenced row of this foreign key. */
+  | { kind: 'fk'; constraint: string }
+  | { kind: 'semantic'; semantic: SemanticKind }
+  | { kind: 'type'; base: BuiltinBase }
+  | { kind: 'pick'; values: Const[] }
+  | { kind: 'partition-key'; slots: PartitionSlot[]; base: BuiltinBase }
+  /** No generator for this type: NULL when allowed, else the table cannot be seeded. */
+  | { kind: 'unsupported'; type: string };
+
+export interface ColumnModel {
+  readonly name: string;
+  readonly column: Column;
+  readonly generator: GeneratorSpec;
+  /** Why this generator: `name:email`, `type:uuid`, `check:IN`, `enum`, `fk`, `generated`, … */
+  readonly reason: string;
+  /** Share of rows that get NULL (0 for NOT NULL columns). */
+  readonly nullRate: number;
+  readonly domain: ValueDomain | undefined;
+  /** Each row gets a distinct value: this column carries a unique key's uniqueness. */
+  readonly injective: boolean;
+  /** Part of a key or referenced by an FK: never changes between attempts of a row. */
+  readonly stable: boolean;
+}
+
+/** A unique key (PK, unique constraint or unique index) whose columns are all FK or finite-domain. */
+export interface RadixKey {
+  readonly name: string;
+  /** FKs whose parent rows must form distinct combinations. */
+  readonly foreignKeys: readonly string[];
+  /** Columns with a finite value set (enum, boolean, IN list). */
+  readonly finiteColumns: readonly string[];
+}
+
+/** A CHECK PostgreSQL confirms per candidate row, with the columns it mentions. */
+export interface UnverifiedCheck {
+  readonly name: string;
+  readonly expression: string;
+  /** For a domain check: the column that VALUE stands for. */
+  readonly column?: string;
+  readonly mentions: readonly string[];
+}
+
+export interface TableModel {
+  readonly key: QualifiedName;
+  readonly table: Table;
+  readonly columns: readonly ColumnModel[];
+  readonly relations: readonly Relation[];
+  /** CHECKs PostgreSQL must confirm for each candidate row. */
+  readonly unverifiedChecks: readonly UnverifiedCheck[];
+  /** FKs whose values this table writes (the table's own, minus those it cannot satisfy). */
+  readonly foreignKeys: readonly ForeignKey[];
+  /** Keys made only of FK and finite columns; no column belongs to two of them. */
+  readonly radixKeys: readonly RadixKey[];
+  /** Why the table is not seeded, or null. */
+  readonly skip: { reason: string; fix: string | null } | null;
+}
+
+export interface SeedModel {
+  readonly seed: number;
+  readonly tables: readonly TableModel[];
+}

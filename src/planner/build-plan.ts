@@ -1,0 +1,150 @@
+import toposort from 'toposort';
+import type { ForeignKey, QualifiedName } from '../catalog.js';
+import { qualifiedName } from '../catalog.js';
+import type { SeedModel, TableModel } from '../inference/model.js';
+import { breakCycle, type CycleEdge } from './cycles.js';
+import { stronglyConnected } from './graph.js';
+import { fkNullable } from './fk-nullable.js';
+import type { CycleReport, ExistingState, Plan, PlanOptions, PlanStep, PlannedTable } from './plan-types.js';
+import { selectTables, type Selection } from './select.js';
+
+export type { ExistingState, PlanOptions } from './plan-types.js';
+
+/** Decides which tables get how many rows, in what order, and how FK cycles are broken. Pure. */
+export function buildPlan(model: SeedModel, existing: ExistingState, options: PlanOptions): Plan {
+  const selection = selectTables(model, existing, options);
+  const seeded = model.tables.filter((t) => selection.mode.get(t.key) === 'seed');
+  const seededKeys = new Set(seeded.map((t) => t.key));
+
+  const { steps, cycles, deferred } = order(seeded, seededKeys);
+  const rows = countRows(model, selection, existing, options.rows, steps);
+
+  const tables: PlannedTable[] = model.tables.map((t) => ({
+    key: t.key,
+    mode: selection.mode.get(t.key) ?? 'skip',
+    rows: selection.mode.get(t.key) === 'seed' ? rows.counts.get(t.key) ?? 0 : existing.rows.get(t.key) ?? 0,
+    required: selection.required.has(t.key),
+    skip: selection.skip.get(t.key) ?? null,
+    deferredFks: deferred.get(t.key)?.nullable ?? [],
+    deferredConstraints: deferred.get(t.key)?.deferrable ?? [],
+    nullFks: selection.nullFks.get(t.key) ?? [],
+    capacity: rows.capacity.get(t.key) ?? null,
+  }));
+  const warnings = [
+    ...[...selection.skip].map(([key, s]) => `${key} is not seeded: ${s.reason}${s.fix ? `. Fix: ${s.fix}` : ''}`),
+    ...tables.filter((t) => t.capacity && t.mode === 'seed').map((t) => `${t.key} holds at most ${t.capacity!.rows} rows (key ${t.capacity!.key}); seeding ${t.rows}`),
+  ];
+  return { seed: model.seed, steps, tables, cycles, warnings };
+}
+
+function parentKey(fk: ForeignKey): QualifiedName {
+  return qualifiedName(fk.references.schema, fk.references.table);
+}
+
+function order(seeded: readonly TableModel[], seededKeys: ReadonlySet<string>) {
+  const adjacency = new Map<string, string[]>();
+  for (const t of seeded) {
+    adjacency.set(t.key, [...new Set(t.foreignKeys.map(parentKey).filter((p) => p !== t.key && seededKeys.has(p)))]);
+  }
+  const keys = seeded.map((t) => t.key);
+  const components = stronglyConnected(keys, adjacency);
+  const componentOf = new Map<string, number>();
+  components.forEach((c, i) => c.forEach((k) => componentOf.set(k, i)));
+  // parents before children: edges go parent component → child component
+  const componentEdges: [string, string][] = [];
+  for (const [child, parents] of adjacency) {
+    for (const p of parents) {
+      const a = componentOf.get(p)!;
+      const b = componentOf.get(child)!;
+      if (a !== b) componentEdges.push([String(a), String(b)]);
+    }
+  }
+  const componentOrder = toposort.array(components.map((_, i) => String(i)), componentEdges).map(Number);
+
+  const byKey = new Map(seeded.map((t) => [t.key, t]));
+  const steps: PlanStep[] = [];
+  const cycles: CycleReport[] = [];
+  const deferred = new Map<string, { nullable: string[]; deferrable: string[] }>();
+  for (const ci of componentOrder) {
+    const members = components[ci]!.slice().sort();
+    if (members.length === 1) {
+      steps.push({ kind: 'copy', table: members[0]! });
+      continue;
+    }
+    const edges: CycleEdge[] = members.flatMap((child) =>
+      byKey.get(child)!.foreignKeys
+        .filter((fk) => parentKey(fk) !== child && members.includes(parentKey(fk)))
+        .map((fk) => ({
+          child, parent: parentKey(fk), fk, deferrable: fk.deferrable,
+          nullable: fkNullable(byKey.get(child)!, fk) && addressable(byKey.get(child)!),
+        })));
+    const broken = breakCycle(members, edges);
+    if (!broken) {
+      steps.push({ kind: 'insert-together', tables: members });
+      cycles.push({ tables: members, strategy: 'single-statement', edges: [] });
+      continue;
+    }
+    const removed = new Set(broken.removed);
+    const inner = edges.filter((e) => !removed.has(e)).map((e): [string, string] => [e.parent, e.child]);
+    for (const key of toposort.array(members, inner)) steps.push({ kind: 'copy', table: key });
+    const updates = new Map<string, string[]>();
+    for (const e of broken.removed) {
+      const entry = deferred.get(e.child) ?? { nullable: [], deferrable: [] };
+      if (e.deferrable) entry.deferrable.push(e.fk.name);
+      else {
+        entry.nullable.push(e.fk.name);
+        updates.set(e.child, [...(updates.get(e.child) ?? []), e.fk.name]);
+      }
+      deferred.set(e.child, entry);
+    }
+    for (const [table, foreignKeys] of updates) steps.push({ kind: 'update', table, foreignKeys });
+    cycles.push({
+      tables: members,
+      strategy: 'deferred-edges',
+      edges: broken.removed.map((e) => ({ table: e.child, foreignKey: e.fk.name, how: e.deferrable ? 'deferred-constraint' : 'null-then-update' })),
+    });
+  }
+  return { steps, cycles, deferred };
+}
+
+/** An UPDATE can find a row again only through a key. */
+function addressable(table: TableModel): boolean {
+  return table.table.primaryKey !== null || table.table.uniques.some((u) => u.predicate === null && u.parts.every((p) => 'column' in p) && u.columns.every((c) => table.table.columns.find((x) => x.name === c)?.notNull));
+}
+
+/** Rows per seeded table: the base count, capped by what its radix key can hold. */
+function countRows(
+  model: SeedModel,
+  selection: Selection,
+  existing: ExistingState,
+  base: number,
+  steps: readonly PlanStep[],
+): { counts: Map<string, number>; capacity: Map<string, { rows: number; key: string }> } {
+  const counts = new Map<string, number>();
+  const capacity = new Map<string, { rows: number; key: string }>();
+  const byKey = new Map(model.tables.map((t) => [t.key, t]));
+  const rowsOf = (key: string) =>
+    selection.mode.get(key) === 'seed' ? counts.get(key) ?? base : existing.rows.get(key) ?? 0;
+  const ordered = steps.flatMap((s) => (s.kind === 'copy' ? [s.table] : s.kind === 'insert-together' ? s.tables : []));
+  for (const key of ordered) {
+    const t = byKey.get(key)!;
+    let rows = base;
+    for (const radix of t.radixKeys) {
+      let cap = 1;
+      for (const fkName of radix.foreignKeys) {
+        const fk = t.foreignKeys.find((f) => f.name === fkName)!;
+        cap *= parentKey(fk) === key ? base : rowsOf(parentKey(fk));
+      }
+      for (const c of radix.finiteColumns) {
+        const gen = t.columns.find((x) => x.name === c)?.generator;
+        cap *= gen?.kind === 'pick' ? gen.values.length : 2;
+      }
+      if (cap < rows) {
+        rows = cap;
+        capacity.set(key, { rows: cap, key: radix.name });
+      }
+    }
+    counts.set(key, rows);
+  }
+  return { counts, capacity };
+}

@@ -1,0 +1,28 @@
+import type { EventSink } from '../events.js';
+
+/** Human progress lines: one per table as it finishes, warnings as they come, a summary. */
+export function plainReporter(write: (text: string) => void): EventSink {
+  return (event) => {
+    switch (event.type) {
+      case 'run-start':
+        write(`Seeding ${event.tables} tables, ${event.rows} rows (seed ${event.seed})\n`);
+        return;
+      case 'table-done':
+        write(`  ✓ ${event.table.padEnd(48)} ${String(event.rows).padStart(8)} rows  ${event.ms} ms${event.retried ? `  (${event.retried} rows re-rolled for CHECKs)` : ''}\n`);
+        return;
+      case 'cycle-update':
+        write(`  ↺ ${event.table.padEnd(48)} ${String(event.rows).padStart(8)} rows updated (${event.foreignKeys.join(', ')})\n`);
+        return;
+      case 'warning':
+        write(`  ! ${event.message}\n`);
+        return;
+      case 'run-done': {
+        const skipped = Object.keys(event.skipped).length;
+        write(`Done: ${event.rows} rows in ${Object.keys(event.tables).length} tables in ${(event.ms / 1000).toFixed(1)} s${skipped ? `; ${skipped} tables skipped` : ''}\n`);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+}

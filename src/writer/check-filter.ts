@@ -1,0 +1,82 @@
+import type { Column } from '../catalog.js';
+import type { Queryable } from '../db/queryable.js';
+import type { Value } from '../inference/gen-context.js';
+import type { ColumnModel } from '../inference/model.js';
+import { quoteIdent, quoteQualified } from '../sql/ident.js';
+import { encodeText } from './encode-copy.js';
+
+/** PostgreSQL allows 65,535 parameters per statement. */
+const MAX_PARAMS = 60_000;
+
+/**
+ * The verified fallback for CHECKs that could not be turned into generator constraints:
+ * PostgreSQL itself evaluates them over candidate rows (one query per batch) and says which
+ * rows fail. Nothing is written.
+ */
+export class CheckFilter {
+  private readonly sqlByCount = new Map<number, string>();
+
+  constructor(
+    private readonly columns: readonly ColumnModel[],
+    private readonly checks: readonly { name: string; expression: string; column?: string }[],
+  ) {}
+
+  /** How many rows fit in one evaluation query. */
+  get batchSize(): number {
+    return Math.max(1, Math.floor(MAX_PARAMS / (this.columns.length + 1)));
+  }
+
+  /** Indexes (into `rows`) of rows that fail a check, with the name of one check each fails. */
+  async failing(q: Queryable, rows: readonly Value[][]): Promise<Map<number, string>> {
+    const failures = new Map<number, string>();
+    for (let start = 0; start < rows.length; start += this.batchSize) {
+      const batch = rows.slice(start, start + this.batchSize);
+      const params: (string | null)[] = [];
+      batch.forEach((row, k) => {
+        params.push(String(start + k));
+        for (const v of row) params.push(encodeText(v));
+      });
+      const { rows: bad } = await q.query<{ n: number; failed: string }>(this.sql(batch.length), params);
+      for (const r of bad) failures.set(Number(r.n), r.failed);
+    }
+    return failures;
+  }
+
+  private sql(count: number): string {
+    let sql = this.sqlByCount.get(count);
+    if (sql) return sql;
+    const width = this.columns.length + 1;
+    const tuples = Array.from({ length: count }, (_, k) =>
+      `(${Array.from({ length: width }, (_, c) => `$${k * width + c + 1}${c === 0 ? '::int' : ''}`).join(', ')})`);
+    const raw = ['n', ...this.columns.map((_, c) => `c${c}`)].join(', ');
+    // the checks see the row under its real column names, typed as the columns' base types
+    const typed = this.columns.map((c, k) => `v.c${k}::${baseTypeSql(c.column)} AS ${quoteIdent(c.name)}`).join(', ');
+    const failedCase = this.checks
+      .map((chk) => `WHEN (${this.condition(chk)}) IS FALSE THEN ${quoteLiteralText(chk.name)}`)
+      .join(' ');
+    sql = `SELECT n, failed FROM (
+  SELECT v.n, CASE ${failedCase} END AS failed
+  FROM (VALUES ${tuples.join(', ')}) AS v(${raw})
+  CROSS JOIN LATERAL (SELECT ${typed}) AS r
+) AS x WHERE failed IS NOT NULL`;
+    this.sqlByCount.set(count, sql);
+    return sql;
+  }
+
+  private condition(check: { expression: string; column?: string }): string {
+    // a domain check speaks of VALUE: evaluate it with VALUE bound to the column
+    if (check.column) return `(SELECT ${check.expression} FROM (SELECT r.${quoteIdent(check.column)} AS value) AS d)`;
+    return check.expression;
+  }
+}
+
+/** The column's type without its domain, so casting a candidate never runs the domain's checks. */
+function baseTypeSql(column: Column): string {
+  const t = column.type;
+  const base = t.baseSchema === 'pg_catalog' ? quoteIdent(t.base) : quoteQualified(t.baseSchema, t.base);
+  return base + '[]'.repeat(t.arrayDims);
+}
+
+function quoteLiteralText(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,115 @@
+import type pg from 'pg';
+import type { QualifiedName } from '../catalog.js';
+import type { Queryable } from '../db/queryable.js';
+import { AutoseedError, isAutoseedError } from '../errors.js';
+import type { EventSink } from '../events.js';
+import type { Plan } from '../planner/plan-types.js';
+import { quoteQualified } from '../sql/ident.js';
+import { copyRows } from './copy.js';
+import { updateDeferred } from './deferred-update.js';
+import { encodeCopyRow } from './encode-copy.js';
+import type { GeneratorSet } from './generate/generator-set.js';
+import type { TableGenerator } from './generate/table-generator.js';
+import { insertTogether } from './insert-together.js';
+import { advanceSequences } from './sequences.js';
+import { describeRow, tableRows } from './table-rows.js';
+
+export interface ExecuteOptions {
+  /** Where the verified fallback evaluates CHECKs: a second connection, outside the run's transaction. */
+  checker: Queryable | null;
+  emit: EventSink;
+}
+
+export interface RunSummary {
+  tables: Record<QualifiedName, number>;
+  rows: number;
+  ms: number;
+}
+
+/**
+ * Runs a plan inside ONE transaction on `client`: COPY per table in plan order, cycles through
+ * deferred constraints, NULL-then-UPDATE or a single statement, then sequences. Any failure
+ * rolls everything back and is reported with the table, the constraint and a sample row.
+ */
+export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, plan: Plan, options: ExecuteOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const seeded = plan.tables.filter((t) => t.mode === 'seed');
+  const total = seeded.reduce((n, t) => n + t.rows, 0);
+  options.emit({ type: 'run-start', seed: plan.seed, tables: seeded.length, rows: total, steps: plan.steps.length });
+  const tables: Record<QualifiedName, number> = {};
+  const generator = (key: QualifiedName) => gens.generator(key)!;
+
+  await client.query('BEGIN');
+  try {
+    const deferrable = plan.tables.flatMap((t) => t.deferredConstraints.map((c) => {
+      const g = generator(t.key).model.table;
+      return quoteQualified(g.schema, c);
+    }));
+    if (deferrable.length > 0) await client.query(`SET CONSTRAINTS ${deferrable.join(', ')} DEFERRED`);
+
+    for (const step of plan.steps) {
+      if (step.kind === 'copy') {
+        const gen = generator(step.table);
+        tables[step.table] = await copyTable(client, gen, options);
+      } else if (step.kind === 'insert-together') {
+        const gens = step.tables.map(generator);
+        const t0 = performance.now();
+        for (const g of gens) options.emit({ type: 'table-start', table: g.key, rows: g.rows, method: 'insert' });
+        await guard(gens[0]!, () => insertTogether(client, gens));
+        for (const g of gens) {
+          tables[g.key] = g.rows;
+          options.emit({ type: 'table-done', table: g.key, rows: g.rows, ms: Math.round(performance.now() - t0), retried: 0 });
+        }
+      } else {
+        const gen = generator(step.table);
+        const t0 = performance.now();
+        const rows = await guard(gen, () => updateDeferred(client, gen, step.foreignKeys));
+        options.emit({ type: 'cycle-update', table: step.table, foreignKeys: step.foreignKeys, rows, ms: Math.round(performance.now() - t0) });
+      }
+    }
+    await advanceSequences(client, seeded.map((t) => generator(t.key)));
+    await guard(null, () => client.query('COMMIT'));
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
+}
+
+async function copyTable(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions): Promise<number> {
+  const t0 = performance.now();
+  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
+  let done = 0;
+  let retried = 0;
+  const lines = async function* () {
+    for await (const batch of tableRows(gen, options.checker)) {
+      retried += batch.retried;
+      for (const row of batch.rows) yield encodeCopyRow(row);
+      done += batch.rows.length;
+      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
+    }
+  };
+  if (gen.rows > 0) {
+    await guard(gen, () => copyRows(client, gen.model.table, gen.written.map((c) => c.name), lines()));
+  }
+  options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
+  return gen.rows;
+}
+
+/** Turns a database error into one that names the table, the constraint and a sample row. */
+async function guard<T>(gen: TableGenerator | null, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAutoseedError(error)) throw error;
+    const e = error as { message?: string; constraint?: string; table?: string; where?: string; detail?: string };
+    const line = /line (\d+)/.exec(e.where ?? '')?.[1];
+    const sample = gen && line ? describeRow(gen, gen.row(Number(line) - 1)) : null;
+    throw new AutoseedError('SEED_FAILED', {
+      table: e.table ?? gen?.key ?? 'the database',
+      detail: [e.message, e.detail].filter(Boolean).join(' — ') || String(error),
+      constraint: e.constraint ?? null,
+      sample,
+    }, { cause: error });
+  }
+}

@@ -1,0 +1,23 @@
+import type { QualifiedName } from '../../catalog.js';
+import type { Value } from '../../inference/gen-context.js';
+import type { SeedModel } from '../../inference/model.js';
+import type { Plan } from '../../planner/plan-types.js';
+
+/** Everything row generation depends on: the same inputs give the same rows, byte for byte. */
+export interface GenerationInputs {
+  readonly model: SeedModel;
+  readonly plan: Plan;
+  /**
+   * Per table and injective column, the key number the run starts after (the column's current
+   * max for integers, the table's row count otherwise), so new keys never collide with old ones.
+   */
+  readonly keyStart: ReadonlyMap<QualifiedName, ReadonlyMap<string, number>>;
+  /** For tables referenced but not seeded: a sample of their rows' referenced columns. */
+  readonly existingKeys: ReadonlyMap<QualifiedName, ExistingKeys>;
+}
+
+/** Rows of an existing table, projected on the columns some FK references. */
+export interface ExistingKeys {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly Value[])[];
+}

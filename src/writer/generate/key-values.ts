@@ -1,0 +1,71 @@
+import type { Column } from '../../catalog.js';
+import type { Value } from '../../inference/gen-context.js';
+import { mix } from '../../inference/rng.js';
+import { TIME_FROM, formatDate, formatTimestamp } from '../../inference/values.js';
+
+/**
+ * Injective values: distinct for distinct `n` (a 1-based key number), whatever the type, so a
+ * unique key is satisfied by construction instead of by retrying.
+ */
+export function injectiveValue(column: Column, n: number, salt: number, text: string | null): Value {
+  const t = column.type;
+  switch (t.base) {
+    case 'int2':
+    case 'int4':
+    case 'int8':
+    case 'oid':
+      return n;
+    case 'numeric':
+    case 'money':
+      return (t.scale ?? 0) > 0 ? n.toFixed(t.scale ?? 0) : String(n);
+    case 'float4':
+    case 'float8':
+      return n;
+    case 'uuid':
+      return uuidFrom(n, salt);
+    case 'date':
+      return formatDate(TIME_FROM + n * 86_400_000);
+    case 'timestamp':
+    case 'timestamptz':
+      return formatTimestamp(TIME_FROM + n * 1000, 0, t.base === 'timestamptz');
+    case 'bytea': {
+      const bytes = new Uint8Array(8);
+      new DataView(bytes.buffer).setFloat64(0, n);
+      return bytes;
+    }
+    case 'inet':
+      return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+    default:
+      return uniqueText(text, n, t.length, t.base === 'bpchar');
+  }
+}
+
+/** Text made unique by the number it carries; short columns get a base-36 code. */
+function uniqueText(text: string | null, n: number, maxLength: number | null, fixed: boolean): string {
+  const code = n.toString(36).toUpperCase();
+  if (maxLength !== null && (maxLength <= 12 || text === null)) {
+    const padded = fixed || maxLength <= 12 ? code.padStart(Math.min(maxLength, Math.max(code.length, 4)), '0') : code;
+    return padded.slice(-maxLength);
+  }
+  if (text === null) return code;
+  const at = text.indexOf('@');
+  if (at > 0) {
+    // an email: the number goes into the local part so the address stays valid
+    const local = text.slice(0, at);
+    const domain = text.slice(at);
+    const candidate = `${local}.${n}${domain}`;
+    if (maxLength === null || candidate.length <= maxLength) return candidate;
+    return `${local.slice(0, Math.max(1, maxLength - domain.length - String(n).length - 1))}.${n}${domain}`.slice(-maxLength);
+  }
+  const suffix = ` ${n}`;
+  const room = maxLength === null ? text.length : Math.max(0, maxLength - suffix.length);
+  return `${text.slice(0, room).trimEnd()}${suffix}`.trimStart();
+}
+
+/** A version-4-shaped UUID whose 128 bits are a hash of (salt, n). */
+export function uuidFrom(n: number, salt: number): string {
+  const words = [mix(salt, n), mix(salt ^ 0x5bd1e995, n), mix(salt ^ 0x1b873593, n), mix(salt ^ 0xcc9e2d51, n)];
+  const hex = words.map((w) => w.toString(16).padStart(8, '0')).join('');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

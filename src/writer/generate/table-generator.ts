@@ -1,0 +1,264 @@
+import type { ForeignKey, QualifiedName } from '../../catalog.js';
+import { qualifiedName } from '../../catalog.js';
+import { SeededFaker } from '../../inference/faker-context.js';
+import type { GenContext, Persona, Value, ValueFn } from '../../inference/gen-context.js';
+import type { ColumnModel, TableModel } from '../../inference/model.js';
+import { restricts, satisfies } from '../../inference/domain-test.js';
+import { hashString, streamSeed } from '../../inference/rng.js';
+import { fkNullable } from '../../planner/fk-nullable.js';
+import type { PlannedTable } from '../../planner/plan-types.js';
+import { compileColumnFn } from './column-fn.js';
+import { isSelfReference, radixDigits, skewedParent, treeParent } from './fk-choice.js';
+import type { GenerationInputs } from './inputs.js';
+import { injectiveValue } from './key-values.js';
+import { applyRelations } from './relations.js';
+
+/** From this attempt on, failing rows also try plain values (NULL, 0) in the columns a CHECK mentions. */
+const SIMPLIFY_FROM_ATTEMPT = 3;
+/** Share of NULLs in a nullable FK: most rows point somewhere. */
+const FK_NULL_RATE = 0.1;
+/** Share of roots in a nullable self-reference (tree). */
+const ROOT_RATE = 0.2;
+
+interface CompiledColumn {
+  readonly model: ColumnModel;
+  readonly hash: number;
+  readonly fn: ValueFn;
+  readonly fk: ForeignKey | undefined;
+}
+
+interface CompiledFk {
+  readonly fk: ForeignKey;
+  readonly hash: number;
+  readonly parent: QualifiedName;
+  readonly nullable: boolean;
+  readonly stable: boolean;
+  readonly self: boolean;
+}
+
+/** Generates any row, or any column of any row, of one table: row-addressable by design. */
+export class TableGenerator {
+  readonly key: QualifiedName;
+  readonly model: TableModel;
+  readonly planned: PlannedTable;
+  /** Columns written on insert, in table order (generated columns left to the server). */
+  readonly written: readonly ColumnModel[];
+  private readonly columns: Map<string, CompiledColumn>;
+  private readonly fks: Map<string, CompiledFk>;
+  private readonly tableHash: number;
+  private readonly sf = new SeededFaker();
+  // a second faker, so computing a persona never disturbs the column's own stream
+  private readonly personaSf = new SeededFaker();
+  private readonly radix: readonly { name: string; fks: string[]; finite: string[]; radices: number[]; salt: number }[];
+  private readonly admissible = new Map<string, number[] | null>();
+
+  constructor(
+    model: TableModel,
+    private readonly set: { seed: number; inputs: GenerationInputs; generator(key: QualifiedName): TableGenerator | undefined; planned(key: QualifiedName): PlannedTable | undefined },
+  ) {
+    this.key = model.key;
+    this.model = model;
+    this.planned = set.planned(model.key)!;
+    this.tableHash = hashString(model.key);
+    this.written = model.columns.filter((c) => c.generator.kind !== 'omit');
+    const fkByColumn = new Map<string, ForeignKey>();
+    for (const fk of model.foreignKeys) for (const c of fk.columns) if (!fkByColumn.has(c)) fkByColumn.set(c, fk);
+    this.columns = new Map(model.columns.map((c) => [c.name, {
+      model: c, hash: hashString(c.name), fn: compileColumnFn(c), fk: c.generator.kind === 'fk' ? fkByColumn.get(c.name) : undefined,
+    }]));
+    this.fks = new Map(model.foreignKeys.map((fk) => [fk.name, {
+      fk,
+      hash: hashString(`fk:${fk.name}`),
+      parent: qualifiedName(fk.references.schema, fk.references.table),
+      nullable: fkNullable(model, fk),
+      stable: fk.columns.some((c) => model.columns.find((x) => x.name === c)?.stable),
+      self: isSelfReference(fk, model.table.schema, model.table.name),
+    }]));
+    this.radix = this.radixOf();
+  }
+
+  get rows(): number {
+    return this.planned.rows;
+  }
+
+  /** The values of `written` for row i; `attempt` > 0 re-rolls what a failed CHECK may depend on. */
+  row(i: number, attempt = 0, phase: 'insert' | 'final' = 'insert'): Value[] {
+    const fkCache = new Map<string, Value[]>();
+    const values = this.written.map((c) => this.columnValue(c.name, i, attempt, phase, fkCache));
+    if (attempt >= SIMPLIFY_FROM_ATTEMPT) this.simplify(values, i, attempt);
+    return applyRelations(this.model, this.written, values, (name) => this.streamFor(name, i, attempt + 1000));
+  }
+
+  /**
+   * Later attempts at a row that keeps failing a CHECK PostgreSQL verifies: try the plain values
+   * such checks are usually written around (NULL, 0, the lower bound) in the columns it mentions.
+   */
+  private simplify(values: Value[], i: number, attempt: number): void {
+    const rng = this.streamFor('simplify', i, attempt);
+    const mentioned = new Set(this.model.unverifiedChecks.flatMap((c) => c.mentions));
+    this.written.forEach((c, k) => {
+      if (!mentioned.has(c.name) || c.stable || c.generator.kind === 'fk' || !rng.chance(0.5)) return;
+      const options: Value[] = [];
+      if (c.nullRate > 0) options.push(null);
+      if (c.column.type.category === 'numeric' && c.column.type.arrayDims === 0) {
+        const min = typeof c.domain?.min === 'number' ? c.domain.min : null;
+        options.push(min !== null && min > 0 ? min : 0, 1);
+      }
+      if (options.length > 0) values[k] = rng.pick(options);
+    });
+  }
+
+  /** One (stable) column of row i: what a child row needs of its parent. */
+  value(column: string, i: number): Value {
+    return this.columnValue(column, i, 0, 'final', new Map());
+  }
+
+  /** The values of one FK's columns in row i, as they are once every cycle edge is filled. */
+  fkValues(fkName: string, i: number): Value[] {
+    return this.fkTuple(this.fks.get(fkName)!, i, 0, 'final');
+  }
+
+  private columnValue(name: string, i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, Value[]>): Value {
+    const c = this.columns.get(name)!;
+    const m = c.model;
+    if (c.fk) {
+      let tuple = fkCache.get(c.fk.name);
+      if (!tuple) fkCache.set(c.fk.name, (tuple = this.fkTuple(this.fks.get(c.fk.name)!, i, attempt, phase)));
+      return tuple[c.fk.columns.indexOf(name)] ?? null;
+    }
+    const finiteDigit = m.generator.kind === 'pick' ? this.radixDigit('column', name, i) : undefined;
+    if (finiteDigit !== undefined && m.generator.kind === 'pick') return m.generator.values[finiteDigit] ?? null;
+    const g = this.context(c.hash, i, m.stable ? 0 : attempt);
+    if (m.injective) {
+      const start = this.set.inputs.keyStart.get(this.key)?.get(name) ?? 0;
+      const text = m.generator.kind === 'semantic' ? (c.fn(g) as string | null) : null;
+      return injectiveValue(m.column, start + i + 1, mixSalt(this.set.seed, this.tableHash, c.hash), text);
+    }
+    if (m.nullRate > 0 && g.rng.chance(m.nullRate)) return null;
+    let v = c.fn(g);
+    const avoid = m.domain?.notEqual ?? [];
+    for (let k = 0; k < 8 && avoid.some((a) => a === v || String(a) === String(v)); k++) v = c.fn(g);
+    return v;
+  }
+
+  private fkTuple(f: CompiledFk, i: number, attempt: number, phase: 'insert' | 'final'): Value[] {
+    const nulls = f.fk.columns.map(() => null);
+    if (this.planned.nullFks.includes(f.fk.name)) return nulls;
+    if (phase === 'insert' && this.planned.deferredFks.includes(f.fk.name)) return nulls;
+    const rng = this.context(f.hash, i, f.stable ? 0 : attempt).rng;
+    const parentRows = f.self ? this.rows : this.set.planned(f.parent)?.mode === 'seed'
+      ? this.set.planned(f.parent)!.rows
+      : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 0;
+    if (parentRows === 0) return nulls;
+
+    let j: number;
+    const digit = this.radixDigit('fk', f.fk.name, i);
+    if (digit !== undefined) {
+      j = digit;
+    } else if (f.self) {
+      if (i === 0 || (f.nullable && rng.chance(ROOT_RATE))) {
+        if (f.nullable) return nulls;
+        j = i === 0 ? 0 : treeParent(rng, i);
+      } else {
+        j = treeParent(rng, i);
+      }
+    } else {
+      if (f.nullable && rng.chance(FK_NULL_RATE)) return nulls;
+      const allowed = this.admissibleParents(f, parentRows);
+      if (allowed === null) j = skewedParent(rng, parentRows, f.hash);
+      else if (allowed.length === 0) return nulls;
+      else j = allowed[skewedParent(rng, allowed.length, f.hash)]!;
+    }
+    return this.parentValues(f, j);
+  }
+
+  /**
+   * When a CHECK restricts an FK column (`entity_class IN (1, 2)`), only parent rows whose key
+   * satisfies it may be chosen: the list of those rows, or null when nothing restricts the FK.
+   */
+  private admissibleParents(f: CompiledFk, parentRows: number): number[] | null {
+    if (this.admissible.has(f.fk.name)) return this.admissible.get(f.fk.name)!;
+    const domains = f.fk.columns.map((c) => this.columns.get(c)?.model.domain);
+    let allowed: number[] | null = null;
+    if (domains.some(restricts)) {
+      allowed = [];
+      for (let j = 0; j < parentRows; j++) {
+        const values = this.parentValues(f, j);
+        if (values.every((v, k) => !domains[k] || satisfies(v, domains[k]!))) allowed.push(j);
+      }
+    }
+    this.admissible.set(f.fk.name, allowed);
+    return allowed;
+  }
+
+  private parentValues(f: CompiledFk, j: number): Value[] {
+    const refs = f.fk.references.columns;
+    const parent = f.self ? this : this.set.generator(f.parent);
+    if (parent && this.set.planned(f.parent)?.mode === 'seed') return refs.map((c) => parent.value(c, j));
+    const existing = this.set.inputs.existingKeys.get(f.parent);
+    const row = existing?.rows[j];
+    return refs.map((c) => (row ? row[existing!.columns.indexOf(c)] ?? null : null));
+  }
+
+  /** The radix key that drives `fkOrColumn`, and its digits for row i. */
+  private radixDigit(kind: 'fk' | 'column', name: string, i: number): number | undefined {
+    for (const r of this.radix) {
+      const at = kind === 'fk' ? r.fks.indexOf(name) : r.finite.indexOf(name);
+      if (at < 0) continue;
+      return radixDigits(i, r.radices, r.salt)[kind === 'fk' ? at : r.fks.length + at];
+    }
+    return undefined;
+  }
+
+  private radixOf(): { name: string; fks: string[]; finite: string[]; radices: number[]; salt: number }[] {
+    return this.model.radixKeys.map((key) => ({
+      name: key.name,
+      fks: [...key.foreignKeys],
+      finite: [...key.finiteColumns],
+      salt: hashString(`${this.key}:${key.name}`),
+      radices: [
+        ...key.foreignKeys.map((name) => {
+          const f = this.fks.get(name)!;
+          if (f.self) return Math.max(1, this.rows);
+          const p = this.set.planned(f.parent);
+          return Math.max(1, p?.mode === 'seed' ? p.rows : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 1);
+        }),
+        ...key.finiteColumns.map((c) => {
+          const gen = this.model.columns.find((x) => x.name === c)?.generator;
+          return gen?.kind === 'pick' ? Math.max(1, gen.values.length) : 2;
+        }),
+      ],
+    }));
+  }
+
+  private streamFor(name: string, i: number, attempt: number) {
+    return this.context(hashString(name), i, attempt).rng;
+  }
+
+  /** Points the shared faker at the stream of (column, row, attempt). */
+  private context(columnHash: number, i: number, attempt: number): GenContext {
+    const seed = this.set.seed;
+    const sf = this.sf.at(streamSeed(seed, this.tableHash, columnHash, i, attempt));
+    let persona: Persona | undefined;
+    const self = this;
+    return {
+      rng: sf.rng,
+      faker: sf.faker,
+      row: i,
+      persona() {
+        return (persona ??= self.persona(i));
+      },
+    };
+  }
+
+  private persona(i: number): Persona {
+    const pf = this.personaSf.at(streamSeed(this.set.seed, this.tableHash, PERSONA_HASH, i));
+    return { firstName: pf.faker.person.firstName(), lastName: pf.faker.person.lastName() };
+  }
+}
+
+const PERSONA_HASH = hashString('persona');
+
+function mixSalt(seed: number, table: number, column: number): number {
+  return streamSeed(seed, table, column, 0, 0);
+}

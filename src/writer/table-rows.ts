@@ -1,0 +1,64 @@
+import type { Queryable } from '../db/queryable.js';
+import type { Value } from '../inference/gen-context.js';
+import { AutoseedError } from '../errors.js';
+import { CheckFilter } from './check-filter.js';
+import type { TableGenerator } from './generate/table-generator.js';
+
+/** Re-rolls of a row whose CHECK fails before the table is declared unsatisfiable. */
+const MAX_ATTEMPTS = 25;
+/** Rows generated per batch (and per progress event). */
+export const BATCH_ROWS = 2_000;
+
+export interface RowBatch {
+  readonly start: number;
+  readonly rows: readonly Value[][];
+  /** Rows that needed more than one attempt. */
+  readonly retried: number;
+}
+
+/**
+ * The rows of a table, batch by batch. Where some CHECK could not be built into the generators,
+ * each batch is confirmed by PostgreSQL (on `checker`, a connection outside the run's
+ * transaction) and failing rows are regenerated with the next attempt number, deterministically.
+ */
+export async function* tableRows(gen: TableGenerator, checker: Queryable | null): AsyncGenerator<RowBatch> {
+  const checks = gen.model.unverifiedChecks;
+  const filter = checks.length > 0 && checker ? new CheckFilter(gen.written, checks) : null;
+  for (let start = 0; start < gen.rows; start += BATCH_ROWS) {
+    const end = Math.min(gen.rows, start + BATCH_ROWS);
+    const rows: Value[][] = [];
+    for (let i = start; i < end; i++) rows.push(gen.row(i));
+    let retried = 0;
+    if (filter && checker) {
+      let pending = [...rows.keys()];
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const failing = await filter.failing(checker, pending.map((k) => rows[k]!));
+        if (failing.size === 0) break;
+        const again = [...failing.keys()].map((idx) => pending[idx]!);
+        if (attempt > MAX_ATTEMPTS) {
+          const k = again[0]!;
+          throw new AutoseedError('CHECK_UNSATISFIABLE', {
+            table: gen.key,
+            check: failing.get(0) ?? [...failing.values()][0] ?? '?',
+            attempts: MAX_ATTEMPTS,
+            sample: describeRow(gen, rows[k]!),
+          });
+        }
+        for (const k of again) rows[k] = gen.row(start + k, attempt);
+        retried += attempt === 1 ? again.length : 0;
+        pending = again;
+      }
+    }
+    yield { start, rows, retried };
+  }
+}
+
+/** `{col: value, …}` for messages, long values cut. */
+export function describeRow(gen: TableGenerator, row: readonly Value[]): string {
+  const parts = gen.written.map((c, k) => {
+    const v = row[k];
+    const text = v === null || v === undefined ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return `${c.name}=${text.length > 40 ? `${text.slice(0, 37)}…` : text}`;
+  });
+  return `{${parts.join(', ')}}`;
+}
