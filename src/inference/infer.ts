@@ -4,6 +4,7 @@ import { qualifiedName } from '../catalog.js';
 import { type TableConstraints, type ValueDomain, tableConstraints } from './domain.js';
 import { kindFromName } from './heuristics.js';
 import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
+import { exclusionSlots } from './exclusions.js';
 import { type PartitionSlot, parsePartitionBound } from './partition-bounds.js';
 import { quoteQualified } from '../sql/ident.js';
 import { isBuiltinBase } from './registry.js';
@@ -52,12 +53,16 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
     ...table.uniques.flatMap((u) => keyColumns(u.parts, table)),
   ]);
   const partitionSlots = partitionSlotsOf(table, catalog);
+  const slots = exclusionSlots(table);
 
   const columns = table.columns.map((column): ColumnModel => {
     const domain = constraints.domains.get(column.name);
     const chosen = chooseGenerator(column, table, catalog, domain, fkOf.get(column.name), partitionSlots);
     const codes = radixKeys.some((k) => k.finiteColumns.includes(column.name)) && chosen.generator.kind !== 'pick' ? shortCodeValues(column) : null;
-    const { generator, reason } = codes ? { generator: { kind: 'pick', values: codes } as GeneratorSpec, reason: 'key:short-code' } : chosen;
+    const slot = chosen.generator.kind === 'fk' ? null : slots.get(column.name) ?? null;
+    const { generator, reason } = codes
+      ? { generator: { kind: 'pick', values: codes } as GeneratorSpec, reason: 'key:short-code' }
+      : slot ? { generator: chosen.generator, reason: `exclusion:${slot.exclusion}` } : chosen;
     const inKey = keyColumnSet.has(column.name);
     const required = column.notNull || domain?.notNull === true || injective.has(column.name) || inKey;
     return {
@@ -65,10 +70,11 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
       column,
       generator,
       reason,
-      nullRate: required || generator.kind === 'omit' ? 0 : generator.kind === 'null' ? 1 : DEFAULT_NULL_RATE,
+      nullRate: required || slot || generator.kind === 'omit' ? 0 : generator.kind === 'null' ? 1 : DEFAULT_NULL_RATE,
       domain,
       injective: injective.has(column.name),
       stable: inKey || referenced.get(key)?.has(column.name) === true,
+      slot,
     };
   });
   const stableSet = new Set(columns.filter((c) => c.stable).map((c) => c.name));
@@ -149,7 +155,9 @@ function chooseGenerator(
     const labels = catalog.enums.find((e) => qualifiedName(e.schema, e.name) === column.type.enum)?.labels ?? [];
     return { generator: { kind: 'pick', values: [...labels] }, reason: 'enum' };
   }
-  if (!isBuiltinBase(base)) {
+  // an extension's domain (earthdistance's `earth`) has checks we cannot see: do not guess
+  const foreignDomain = column.type.domain !== null && !catalog.domains.some((d) => qualifiedName(d.schema, d.name) === column.type.domain);
+  if (!isBuiltinBase(base) || foreignDomain) {
     if (column.default !== null) return { generator: { kind: 'omit' }, reason: `default (no generator for ${base})` };
     if (!column.notNull) return { generator: { kind: 'null' }, reason: `null (no generator for ${base})` };
     return { generator: { kind: 'unsupported', type: column.type.sql }, reason: `type:${base}` };

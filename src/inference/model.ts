@@ -2,6 +2,7 @@ import type { Column, ForeignKey, QualifiedName, Table } from '../catalog.js';
 import type { Const } from './checks/ast.js';
 import type { Relation, ValueDomain } from './domain.js';
 import type { SemanticKind } from './kinds.js';
+import type { SlotSpec } from './exclusions.js';
 import type { PartitionSlot } from './partition-bounds.js';
 import type { BuiltinBase } from './registry.js';
 
@@ -32,6 +33,8 @@ export interface ColumnModel {
   readonly injective: boolean;
   /** Part of a key or referenced by an FK: never changes between attempts of a row. */
   readonly stable: boolean;
+  /** Laid out in non-overlapping slots for an exclusion constraint. */
+  readonly slot: SlotSpec | null;
 }
 
 /** A unique key (PK, unique constraint or unique index) whose columns are all FK or finite-domain. */

@@ -12,6 +12,7 @@ import { isSelfReference, radixDigits, skewedParent, treeParent } from './fk-cho
 import type { GenerationInputs } from './inputs.js';
 import { injectiveValue } from './key-values.js';
 import { applyRelations } from './relations.js';
+import { slotValue } from './slot-values.js';
 
 /** From this attempt on, failing rows also try plain values (NULL, 0) in the columns a CHECK mentions. */
 const SIMPLIFY_FROM_ATTEMPT = 3;
@@ -128,6 +129,10 @@ export class TableGenerator {
     }
     const finiteDigit = m.generator.kind === 'pick' ? this.radixDigit('column', name, i) : undefined;
     if (finiteDigit !== undefined && m.generator.kind === 'pick') return m.generator.values[finiteDigit] ?? null;
+    if (m.slot) {
+      const rng = this.context(hashString(`slot:${m.slot.exclusion}`), i, 0).rng;
+      return slotValue(m, i, this.rows, hashString(`${this.key}:${m.slot.exclusion}`), rng);
+    }
     const g = this.context(c.hash, i, m.stable ? 0 : attempt);
     if (m.injective) {
       const start = this.set.inputs.keyStart.get(this.key)?.get(name) ?? 0;
