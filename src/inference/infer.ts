@@ -5,6 +5,7 @@ import { type TableConstraints, type ValueDomain, tableConstraints } from './dom
 import { kindFromName } from './heuristics.js';
 import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
 import { exclusionSlots } from './exclusions.js';
+import { implicitForeignKeys } from './implicit-fks.js';
 import { type PartitionSlot, parsePartitionBound } from './partition-bounds.js';
 import { quoteQualified } from '../sql/ident.js';
 import { isBuiltinBase } from './registry.js';
@@ -19,18 +20,19 @@ const DEFAULT_NULL_RATE = 0.1;
 /** Chooses a generator, with its reason, for every column of every table. */
 export async function inferModel(catalog: Catalog, options: InferOptions): Promise<SeedModel> {
   await loadModule();
-  const referenced = referencedColumns(catalog);
+  const implicit = implicitForeignKeys(catalog);
+  const referenced = referencedColumns(catalog, implicit);
   const tables = catalog.tables
     .filter((t) => t.kind !== 'partition')
-    .map((t) => inferTable(t, catalog, referenced));
+    .map((t) => inferTable(t, catalog, referenced, implicit.get(qualifiedName(t.schema, t.name)) ?? []));
   return { seed: options.seed, tables };
 }
 
 /** `schema.table` → columns some FK points at (they must not change between attempts). */
-function referencedColumns(catalog: Catalog): Map<string, Set<string>> {
+function referencedColumns(catalog: Catalog, implicit: Map<string, ForeignKey[]>): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const t of catalog.tables) {
-    for (const fk of t.foreignKeys) {
+    for (const fk of [...t.foreignKeys, ...(implicit.get(qualifiedName(t.schema, t.name)) ?? [])]) {
       const key = qualifiedName(fk.references.schema, fk.references.table);
       const set = map.get(key) ?? new Set<string>();
       for (const c of fk.references.columns) set.add(c);
@@ -40,10 +42,10 @@ function referencedColumns(catalog: Catalog): Map<string, Set<string>> {
   return map;
 }
 
-function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<string>>): TableModel {
+function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<string>>, implicit: readonly ForeignKey[]): TableModel {
   const key = qualifiedName(table.schema, table.name);
   const constraints = tableConstraints(table, catalog);
-  const foreignKeys = ownAndPartitionForeignKeys(table, catalog);
+  const foreignKeys = [...ownAndPartitionForeignKeys(table, catalog), ...implicit];
   const fkOf = new Map<string, ForeignKey>();
   for (const fk of foreignKeys) for (const c of fk.columns) if (!fkOf.has(c)) fkOf.set(c, fk);
 
@@ -142,7 +144,10 @@ function chooseGenerator(
   partitionSlots: PartitionSlot[] | null,
 ): { generator: GeneratorSpec; reason: string } {
   if (column.generated !== null) return { generator: { kind: 'omit' }, reason: 'generated' };
-  if (fk) return { generator: { kind: 'fk', constraint: fk.name }, reason: 'fk' };
+  if (fk) {
+    const implicit = fk.name.startsWith('implicit:');
+    return { generator: { kind: 'fk', constraint: fk.name }, reason: implicit ? `implicit-fk:${fk.references.table}.${fk.references.columns[0]}` : 'fk' };
+  }
   if (domain?.isNull) return { generator: { kind: 'null' }, reason: 'check:IS NULL' };
   const base = column.type.base;
   if (partitionSlots && table.partitionKey?.columns[0] === column.name && isBuiltinBase(base)) {

@@ -45,7 +45,8 @@ export function selectTables(model: SeedModel, existing: ExistingState, options:
     for (const t of model.tables) {
       if (mode.get(t.key) !== 'seed') continue;
       for (const fk of t.foreignKeys) {
-        if (fkNullable(t, fk)) continue;
+        // an implicit reference is a nicety: it never pulls tables in or keeps one out
+        if (fkNullable(t, fk) || isImplicit(fk)) continue;
         const parent = qualifiedName(fk.references.schema, fk.references.table);
         const parentMode = mode.get(parent);
         if (parentMode === 'seed' || parentMode === 'existing' || parent === t.key) continue;
@@ -70,11 +71,16 @@ export function selectTables(model: SeedModel, existing: ExistingState, options:
   for (const t of model.tables) {
     if (mode.get(t.key) !== 'seed') continue;
     const dead = t.foreignKeys
-      .filter((fk) => mode.get(qualifiedName(fk.references.schema, fk.references.table)) === 'skip')
+      .filter((fk) => !isImplicit(fk) && mode.get(qualifiedName(fk.references.schema, fk.references.table)) === 'skip')
       .map((fk) => fk.name);
     if (dead.length > 0) nullFks.set(t.key, dead);
   }
   return { mode, required, skip, nullFks };
+}
+
+/** An FK autoseed inferred from names (see inference/implicit-fks.ts), not one the schema declares. */
+export function isImplicit(fk: { name: string }): boolean {
+  return fk.name.startsWith('implicit:');
 }
 
 function resolveName(name: string, model: SeedModel): QualifiedName {

@@ -1,4 +1,5 @@
 import type { QualifiedName } from '../../catalog.js';
+import { qualifiedName } from '../../catalog.js';
 import type { PlannedTable } from '../../planner/plan-types.js';
 import type { GenerationInputs } from './inputs.js';
 import { TableGenerator } from './table-generator.js';
@@ -8,10 +9,34 @@ export class GeneratorSet {
   private readonly generators = new Map<QualifiedName, TableGenerator>();
   private readonly plannedByKey: Map<QualifiedName, PlannedTable>;
   private readonly modelByKey;
+  private readonly dependencies = new Map<string, boolean>();
 
   constructor(readonly inputs: GenerationInputs) {
     this.plannedByKey = new Map(inputs.plan.tables.map((t) => [t.key, t]));
     this.modelByKey = new Map(inputs.model.tables.map((t) => [t.key, t]));
+  }
+
+  /** Does generating `table` (through its FKs, transitively) read values of `target`? */
+  dependsOn(table: QualifiedName, target: QualifiedName): boolean {
+    const key = `${table}\u0000${target}`;
+    let answer = this.dependencies.get(key);
+    if (answer === undefined) {
+      const seen = new Set<string>();
+      const stack = [table];
+      answer = false;
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node === target) {
+          answer = true;
+          break;
+        }
+        if (seen.has(node)) continue;
+        seen.add(node);
+        for (const fk of this.modelByKey.get(node)?.foreignKeys ?? []) stack.push(qualifiedName(fk.references.schema, fk.references.table));
+      }
+      this.dependencies.set(key, answer);
+    }
+    return answer;
   }
 
   get seed(): number {

@@ -1,7 +1,8 @@
 import type { QualifiedName } from '../../catalog.js';
 import type { Value } from '../../inference/gen-context.js';
 import type { SeedModel } from '../../inference/model.js';
-import type { Plan } from '../../planner/plan-types.js';
+import type { Plan, PlannedTable } from '../../planner/plan-types.js';
+import type { TableGenerator } from './table-generator.js';
 
 /** Everything row generation depends on: the same inputs give the same rows, byte for byte. */
 export interface GenerationInputs {
@@ -20,4 +21,14 @@ export interface GenerationInputs {
 export interface ExistingKeys {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Value[])[];
+}
+
+/** What a table's generator needs of the others (implemented by GeneratorSet). */
+export interface GeneratorLookup {
+  readonly seed: number;
+  readonly inputs: GenerationInputs;
+  generator(key: QualifiedName): TableGenerator | undefined;
+  planned(key: QualifiedName): PlannedTable | undefined;
+  /** Does generating `table` (through its FKs, transitively) read values of `target`? */
+  dependsOn(table: QualifiedName, target: QualifiedName): boolean;
 }

@@ -6,10 +6,12 @@ import type { ColumnModel, TableModel } from '../../inference/model.js';
 import { restricts, satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
 import { fkNullable } from '../../planner/fk-nullable.js';
+import { isImplicit } from '../../planner/select.js';
+import { isBuiltinBase } from '../../inference/registry.js';
 import type { PlannedTable } from '../../planner/plan-types.js';
 import { compileColumnFn } from './column-fn.js';
 import { isSelfReference, radixDigits, skewedParent, treeParent } from './fk-choice.js';
-import type { GenerationInputs } from './inputs.js';
+import type { GeneratorLookup } from './inputs.js';
 import { injectiveValue } from './key-values.js';
 import { applyRelations } from './relations.js';
 import { slotValue } from './slot-values.js';
@@ -35,6 +37,7 @@ interface CompiledFk {
   readonly nullable: boolean;
   readonly stable: boolean;
   readonly self: boolean;
+  readonly implicit: boolean;
 }
 
 /** Generates any row, or any column of any row, of one table: row-addressable by design. */
@@ -52,10 +55,12 @@ export class TableGenerator {
   private readonly personaSf = new SeededFaker();
   private readonly radix: readonly { name: string; fks: string[]; finite: string[]; radices: number[]; salt: number }[];
   private readonly admissible = new Map<string, number[] | null>();
+  private readonly fallbacks = new Map<string, ValueFn>();
+  private readonly valueIndex = new Map<string, Map<string, number>>();
 
   constructor(
     model: TableModel,
-    private readonly set: { seed: number; inputs: GenerationInputs; generator(key: QualifiedName): TableGenerator | undefined; planned(key: QualifiedName): PlannedTable | undefined },
+    private readonly set: GeneratorLookup,
   ) {
     this.key = model.key;
     this.model = model;
@@ -74,6 +79,7 @@ export class TableGenerator {
       nullable: fkNullable(model, fk),
       stable: fk.columns.some((c) => model.columns.find((x) => x.name === c)?.stable),
       self: isSelfReference(fk, model.table.schema, model.table.name),
+      implicit: isImplicit(fk),
     }]));
     this.radix = this.radixOf();
   }
@@ -150,11 +156,83 @@ export class TableGenerator {
     const nulls = f.fk.columns.map(() => null);
     if (this.planned.nullFks.includes(f.fk.name)) return nulls;
     if (phase === 'insert' && this.planned.deferredFks.includes(f.fk.name)) return nulls;
+    if (f.implicit && !this.parentAvailable(f)) {
+      // the implicitly referenced table is not seeded: the column gets ordinary values
+      return f.fk.columns.map((c) => this.fallback(c)(this.context(hashString(c), i, attempt)));
+    }
+    const j = this.parentIndex(f, i, attempt);
+    if (j === null) return nulls;
+    const sibling = this.siblingAgreement(f, i, attempt);
+    return sibling ?? this.parentValues(f, j);
+  }
+
+  private parentAvailable(f: CompiledFk): boolean {
+    const mode = this.set.planned(f.parent)?.mode;
+    return f.self || mode === 'seed' || (mode === 'existing' && (this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 0) > 0);
+  }
+
+  private fallback(column: string): ValueFn {
+    let fn = this.fallbacks.get(column);
+    if (!fn) {
+      const m = this.columns.get(column)!.model;
+      fn = isBuiltinBase(m.column.type.base)
+        ? compileColumnFn({ ...m, generator: { kind: 'type', base: m.column.type.base } })
+        : () => null;
+      this.fallbacks.set(column, fn);
+    }
+    return fn;
+  }
+
+  /**
+   * When another FK of this row leads to a parent that has columns of the same names as this
+   * FK (order_lines.customer_id next to order_id → orders.customer_id), take the values that
+   * parent row has, if they exist in this FK's parent: the row then agrees with itself, as
+   * triggers and application code often require. Null when there is no such sibling.
+   */
+  private siblingAgreement(f: CompiledFk, i: number, attempt: number): Value[] | null {
+    if (f.self || this.radixDigit('fk', f.fk.name, i) !== undefined) return null;
+    for (const other of this.fks.values()) {
+      if (other === f || other.self || other.fk.columns.some((c) => f.fk.columns.includes(c))) continue;
+      const otherParent = this.set.generator(other.parent);
+      if (!otherParent || this.set.planned(other.parent)?.mode !== 'seed') continue;
+      // a parent whose values depend on this table (a cycle) would make the lookup recurse
+      if (this.set.dependsOn(other.parent, this.key) || this.set.dependsOn(f.parent, this.key)) continue;
+      if (!f.fk.columns.every((c) => otherParent.model.columns.some((x) => x.name === c))) continue;
+      const j = this.parentIndex(other, i, attempt);
+      if (j === null) return null;
+      const wanted = f.fk.columns.map((c) => otherParent.value(c, j));
+      if (wanted.some((v) => v === null)) return null;
+      // the agreed values must still satisfy this row's own CHECKs on those columns
+      const domains = f.fk.columns.map((c) => this.columns.get(c)?.model.domain);
+      if (wanted.some((v, k) => domains[k] && !satisfies(v, domains[k]!))) return null;
+      const match = this.parentRowWith(f, wanted);
+      return match === undefined ? null : this.parentValues(f, match);
+    }
+    return null;
+  }
+
+  /** The parent row of `f` whose referenced columns hold `values`, found through a lazily built index. */
+  private parentRowWith(f: CompiledFk, values: readonly Value[]): number | undefined {
+    let index = this.valueIndex.get(f.fk.name);
+    if (!index) {
+      index = new Map();
+      const rows = this.set.planned(f.parent)?.rows ?? 0;
+      for (let j = 0; j < rows; j++) {
+        const key = JSON.stringify(this.parentValues(f, j));
+        if (!index.has(key)) index.set(key, j);
+      }
+      this.valueIndex.set(f.fk.name, index);
+    }
+    return index.get(JSON.stringify(values));
+  }
+
+  /** Which parent row row i points at through `f`, or null for NULL. */
+  private parentIndex(f: CompiledFk, i: number, attempt: number): number | null {
     const rng = this.context(f.hash, i, f.stable ? 0 : attempt).rng;
     const parentRows = f.self ? this.rows : this.set.planned(f.parent)?.mode === 'seed'
       ? this.set.planned(f.parent)!.rows
       : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 0;
-    if (parentRows === 0) return nulls;
+    if (parentRows === 0) return null;
 
     let j: number;
     const digit = this.radixDigit('fk', f.fk.name, i);
@@ -162,19 +240,19 @@ export class TableGenerator {
       j = digit;
     } else if (f.self) {
       if (i === 0 || (f.nullable && rng.chance(ROOT_RATE))) {
-        if (f.nullable) return nulls;
+        if (f.nullable) return null;
         j = i === 0 ? 0 : treeParent(rng, i);
       } else {
         j = treeParent(rng, i);
       }
     } else {
-      if (f.nullable && rng.chance(FK_NULL_RATE)) return nulls;
+      if (f.nullable && rng.chance(FK_NULL_RATE)) return null;
       const allowed = this.admissibleParents(f, parentRows);
       if (allowed === null) j = skewedParent(rng, parentRows, f.hash);
-      else if (allowed.length === 0) return nulls;
+      else if (allowed.length === 0) return null;
       else j = allowed[skewedParent(rng, allowed.length, f.hash)]!;
     }
-    return this.parentValues(f, j);
+    return j;
   }
 
   /**
