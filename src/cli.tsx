@@ -12,6 +12,14 @@ const cli = meow(HELP, {
   allowUnknownFlags: true,
 });
 
+// a closed pipe (`autoseed plan | head`) is the reader's choice, not an error worth a stack trace
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await run(
   { input: cli.input, flags: cli.flags },
   {

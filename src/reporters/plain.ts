@@ -18,7 +18,8 @@ export function plainReporter(write: (text: string) => void): EventSink {
         return;
       case 'run-done': {
         const skipped = Object.keys(event.skipped).length;
-        write(`Done: ${event.rows} rows in ${Object.keys(event.tables).length} tables in ${(event.ms / 1000).toFixed(1)} s${skipped ? `; ${skipped} tables skipped` : ''}\n`);
+        const time = event.ms < 1000 ? `${event.ms} ms` : `${(event.ms / 1000).toFixed(1)} s`;
+        write(`Done: ${event.rows} rows in ${Object.keys(event.tables).length} tables in ${time}${skipped ? `; ${skipped} tables skipped` : ''}\n`);
         return;
       }
       default:
