@@ -1,4 +1,4 @@
-import type { Catalog, Column, Table } from '../catalog.js';
+import type { Catalog, Column, DomainType, Table } from '../catalog.js';
 import type { Const } from './checks/ast.js';
 import type { CheckTranslation, CompareOp, Fact } from './checks/facts.js';
 import { translateCheck } from './checks/translate-check.js';
@@ -59,6 +59,7 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
   const apply = (facts: Fact[], check: { name: string; expression: string }) => {
     for (const f of facts) {
       if (f.kind === 'relation') relations.push({ column: f.column, op: f.op, other: f.other, check });
+      else if (f.kind === 'names-table') applyFact(domainOf(f.column), { kind: 'in', column: f.column, values: tableNames(catalog) });
       else applyFact(domainOf(f.column), f);
     }
   };
@@ -87,18 +88,33 @@ function needsVerification(t: CheckTranslation): boolean {
 /** The CHECKs of a column's domain and of every domain it is built on. */
 function domainChecksOf(column: Column, catalog: Catalog): { name: string; expression: string }[] {
   const checks: { name: string; expression: string }[] = [];
-  let name = column.type.domain;
-  for (let hops = 0; name && hops < 16; hops++) {
-    const domain = catalog.domains.find((d) => `${d.schema}.${d.name}` === name);
-    if (!domain) break;
+  let domain = catalog.domains.find((d) => `${d.schema}.${d.name}` === column.type.domain);
+  for (let hops = 0; domain && hops < 16; hops++) {
     checks.push(...domain.checks);
-    const over = domain.over;
-    name = catalog.domains.some((d) => `${d.schema}.${d.name}` === over) ? over : null;
+    domain = domainNamed(domain.over, domain.schema, catalog);
   }
   return checks;
 }
 
-function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' }>): void {
+/**
+ * The domain a type name printed by `format_type` denotes: `"Schema"."name"`, `schema.name`, or
+ * a bare name (visible through search_path), looked up next to the referring domain first.
+ */
+function domainNamed(text: string, fromSchema: string, catalog: Catalog): DomainType | undefined {
+  const parts = [...text.matchAll(/"((?:[^"]|"")*)"|([^."]+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!));
+  if (parts.length === 2) return catalog.domains.find((d) => d.schema === parts[0] && d.name === parts[1]);
+  if (parts.length !== 1) return undefined;
+  const candidates = catalog.domains.filter((d) => d.name === parts[0]);
+  return candidates.find((d) => d.schema === fromSchema) ?? candidates.find((d) => d.schema === 'public') ?? candidates[0];
+}
+
+/** Names `to_regclass` resolves whatever the search_path: schema-qualified and quoted. */
+function tableNames(catalog: Catalog): Const[] {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return catalog.tables.filter((t) => t.kind !== 'partition').map((t) => `${q(t.schema)}.${q(t.name)}`);
+}
+
+function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' | 'names-table' }>): void {
   switch (f.kind) {
     case 'in': {
       const values: Const[] = f.values.filter((v) => v !== null).map((v) => (typeof v === 'string' && f.transform === 'upper' ? v.toUpperCase() : typeof v === 'string' && f.transform === 'lower' ? v.toLowerCase() : v));
@@ -142,19 +158,24 @@ function applyCompare(d: ValueDomain, op: CompareOp, value: Const): void {
       d.notEqual.push(value);
       return;
     case '>':
-    case '>=':
-      if (d.min === null || compareConst(value, d.min) >= 0) {
+    case '>=': {
+      // the tighter bound wins; at the same value, the exclusive one is tighter
+      const c = d.min === null ? 1 : compareConst(value, d.min);
+      if (c > 0 || (c === 0 && op === '>')) {
         d.min = value;
         d.minInclusive = op === '>=';
       }
       return;
+    }
     case '<':
-    case '<=':
-      if (d.max === null || compareConst(value, d.max) <= 0) {
+    case '<=': {
+      const c = d.max === null ? -1 : compareConst(value, d.max);
+      if (c < 0 || (c === 0 && op === '<')) {
         d.max = value;
         d.maxInclusive = op === '<=';
       }
       return;
+    }
   }
 }
 

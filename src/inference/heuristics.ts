@@ -20,6 +20,10 @@ interface NameRule {
 // first match wins, so specific rules come before general ones
 const RULES: NameRule[] = [
   { match: [['email'], ['e', 'mail'], ['mail']], kind: 'email' },
+  { match: [['ip'], ['ip', 'address'], ['ipaddress']], kind: 'ip' },
+  { match: [['mac'], ['mac', 'address']], kind: 'mac' },
+  { match: [['user', 'agent'], ['useragent']], kind: 'user_agent' },
+  { match: [['mime', 'type'], ['mimetype'], ['content', 'type']], kind: 'mime_type' },
   { match: [['first', 'name'], ['firstname'], ['given', 'name'], ['forename']], kind: 'first_name' },
   { match: [['last', 'name'], ['lastname'], ['surname'], ['family', 'name']], kind: 'last_name' },
   { match: [['middle', 'name'], ['middlename']], kind: 'middle_name' },
@@ -43,9 +47,6 @@ const RULES: NameRule[] = [
   { match: [['comment'], ['remark']], kind: 'comment' },
   { match: [['slug']], kind: 'slug' },
   { match: [['colour'], ['color']], kind: 'color' },
-  { match: [['ip'], ['ip', 'address'], ['ipaddress']], kind: 'ip' },
-  { match: [['mac'], ['mac', 'address']], kind: 'mac' },
-  { match: [['user', 'agent'], ['useragent']], kind: 'user_agent' },
   { match: [['token'], ['api', 'key'], ['secret']], kind: 'token' },
   { match: [['hash'], ['checksum'], ['digest'], ['sha'], ['sha1'], ['md5']], kind: 'hash' },
   { match: [['currency'], ['curr']], kind: 'currency_code' },
@@ -53,7 +54,6 @@ const RULES: NameRule[] = [
   { match: [['timezone'], ['time', 'zone'], ['tz']], kind: 'timezone' },
   { match: [['locale'], ['language'], ['lang']], kind: 'locale' },
   { match: [['file', 'name'], ['filename']], kind: 'file_name' },
-  { match: [['mime', 'type'], ['mimetype'], ['content', 'type']], kind: 'mime_type' },
   { match: [['version']], kind: 'version' },
   { match: [['gender'], ['sex']], kind: 'gender' },
 ];

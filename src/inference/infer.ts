@@ -2,6 +2,7 @@ import { loadModule } from 'libpg-query';
 import type { Catalog, Column, ForeignKey, Table } from '../catalog.js';
 import { qualifiedName } from '../catalog.js';
 import { type TableConstraints, type ValueDomain, tableConstraints } from './domain.js';
+import { satisfies } from './domain-test.js';
 import { kindFromName } from './heuristics.js';
 import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
 import { exclusionSlots } from './exclusions.js';
@@ -60,10 +61,12 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
   const columns = table.columns.map((column): ColumnModel => {
     const domain = constraints.domains.get(column.name);
     const chosen = chooseGenerator(column, table, catalog, domain, fkOf.get(column.name), partitionSlots);
-    const codes = radixKeys.some((k) => k.finiteColumns.includes(column.name)) && chosen.generator.kind !== 'pick' ? shortCodeValues(column) : null;
+    const radixFinite = radixKeys.some((k) => k.finiteColumns.includes(column.name)) && chosen.generator.kind !== 'pick';
+    // a finite key column enumerates its values so the radix digits can pick each one
+    const codes = !radixFinite ? null : column.type.base === 'bool' ? [true, false] : shortCodeValues(column);
     const slot = chosen.generator.kind === 'fk' ? null : slots.get(column.name) ?? null;
     const { generator, reason } = codes
-      ? { generator: { kind: 'pick', values: codes } as GeneratorSpec, reason: 'key:short-code' }
+      ? { generator: { kind: 'pick', values: codes } as GeneratorSpec, reason: column.type.base === 'bool' ? 'key:boolean' : 'key:short-code' }
       : slot ? { generator: chosen.generator, reason: `exclusion:${slot.exclusion}` } : chosen;
     const inKey = keyColumnSet.has(column.name);
     const required = column.notNull || domain?.notNull === true || injective.has(column.name) || inKey;
@@ -154,7 +157,9 @@ function chooseGenerator(
     return { generator: { kind: 'partition-key', slots: partitionSlots, base }, reason: 'partition-bounds' };
   }
   if (domain?.values && domain.values.length > 0) {
-    return { generator: { kind: 'pick', values: domain.values }, reason: domain.sources.find((s) => s.startsWith('check:')) ?? 'check:IN' };
+    // the set, minus what the same CHECKs' bounds and exclusions rule out
+    const values = domain.values.filter((v) => satisfies(v, { ...domain, values: null, notNull: false }));
+    return { generator: { kind: 'pick', values }, reason: domain.sources.find((s) => s.startsWith('check:')) ?? 'check:IN' };
   }
   if (column.type.enum) {
     const labels = catalog.enums.find((e) => qualifiedName(e.schema, e.name) === column.type.enum)?.labels ?? [];
@@ -253,7 +258,7 @@ function injectivePreference(table: Table, name: string): number {
 const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** A text column of at most 2 characters holds few distinct values: list them (36 or 1,296). */
-export function shortCodeValues(column: Column): string[] | null {
+export function shortCodeValues(column: Column): (string | boolean)[] | null {
   const t = column.type;
   if (!['varchar', 'bpchar', 'char'].includes(t.base) || t.length === null || t.length > 2 || t.arrayDims > 0) return null;
   const singles = [...CODE_ALPHABET];

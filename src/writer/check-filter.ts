@@ -30,16 +30,34 @@ export class CheckFilter {
   async failing(q: Queryable, rows: readonly Value[][]): Promise<Map<number, string>> {
     const failures = new Map<number, string>();
     for (let start = 0; start < rows.length; start += this.batchSize) {
-      const batch = rows.slice(start, start + this.batchSize);
-      const params: (string | null)[] = [];
-      batch.forEach((row, k) => {
-        params.push(String(start + k));
-        for (const v of row) params.push(encodeText(v));
-      });
-      const { rows: bad } = await q.query<{ n: number; failed: string }>(this.sql(batch.length), params);
-      for (const r of bad) failures.set(Number(r.n), r.failed);
+      await this.evaluate(q, rows, start, Math.min(rows.length, start + this.batchSize), failures);
     }
     return failures;
+  }
+
+  /**
+   * Evaluates rows [from, to). A check can raise an error instead of being false
+   * (`to_regclass('not a name')`): then the range is split until the rows that raise are found,
+   * and those count as failing.
+   */
+  private async evaluate(q: Queryable, rows: readonly Value[][], from: number, to: number, failures: Map<number, string>): Promise<void> {
+    const params: (string | null)[] = [];
+    for (let k = from; k < to; k++) {
+      params.push(String(k));
+      for (const v of rows[k]!) params.push(encodeText(v));
+    }
+    try {
+      const { rows: bad } = await q.query<{ n: number; failed: string }>(this.sql(to - from), params);
+      for (const r of bad) failures.set(Number(r.n), r.failed);
+    } catch (error) {
+      if (to - from === 1) {
+        failures.set(from, `${this.checks.map((c) => c.name).join(' / ')} (${(error as Error).message})`);
+        return;
+      }
+      const mid = from + Math.ceil((to - from) / 2);
+      await this.evaluate(q, rows, from, mid, failures);
+      await this.evaluate(q, rows, mid, to, failures);
+    }
   }
 
   private sql(count: number): string {

@@ -22,9 +22,10 @@ export async function updateDeferred(client: pg.ClientBase, gen: TableGenerator,
   const column = (name: string): Column => t.columns.find((c) => c.name === name)!;
   const alias = [...keyColumns.map((_, k) => `k${k}`), ...setColumns.map((_, k) => `s${k}`)];
   let updated = 0;
-  for (let start = 0; start < gen.rows; start += UPDATE_BATCH) {
+  const live = gen.liveRows();
+  for (let start = 0; start < live.length; start += UPDATE_BATCH) {
     const tuples: string[] = [];
-    for (let i = start; i < Math.min(gen.rows, start + UPDATE_BATCH); i++) {
+    for (const i of live.slice(start, start + UPDATE_BATCH)) {
       const sets = fks.flatMap((fk) => gen.fkValues(fk.name, i));
       if (sets.every((v) => v === null)) continue;
       const keys = keyColumns.map((c) => gen.value(c, i));

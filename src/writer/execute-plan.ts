@@ -10,6 +10,7 @@ import { updateDeferred } from './deferred-update.js';
 import { encodeCopyRow } from './encode-copy.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import type { TableGenerator } from './generate/table-generator.js';
+import { insertGuarded } from './guarded-insert.js';
 import { insertTogether } from './insert-together.js';
 import { advanceSequences } from './sequences.js';
 import { describeRow, tableRows } from './table-rows.js';
@@ -39,6 +40,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   const tables: Record<QualifiedName, number> = {};
   const generator = (key: QualifiedName) => gens.generator(key)!;
 
+  const referenced = referencedColumns(gens, plan);
   await client.query('BEGIN');
   try {
     const deferrable = plan.tables.flatMap((t) => t.deferredConstraints.map((c) => {
@@ -46,11 +48,17 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       return quoteQualified(g.schema, c);
     }));
     if (deferrable.length > 0) await client.query(`SET CONSTRAINTS ${deferrable.join(', ')} DEFERRED`);
+    // deferred constraint triggers would judge rows only at COMMIT, where nothing can be isolated
+    const triggers = seeded.flatMap((t) => {
+      const table = generator(t.key).model.table;
+      return table.triggers.filter((tr) => tr.constraint && tr.deferrable).map((tr) => quoteQualified(table.schema, tr.name));
+    });
+    if (triggers.length > 0) await client.query(`SET CONSTRAINTS ${[...new Set(triggers)].join(', ')} IMMEDIATE`);
 
     for (const step of plan.steps) {
       if (step.kind === 'copy') {
         const gen = generator(step.table);
-        tables[step.table] = await copyTable(client, gen, options);
+        tables[step.table] = await copyTable(client, gen, options, referenced.get(step.table) ?? []);
       } else if (step.kind === 'insert-together') {
         const gens = step.tables.map(generator);
         const t0 = performance.now();
@@ -76,8 +84,22 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
 }
 
-async function copyTable(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions): Promise<number> {
+async function copyTable(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, returning: readonly string[]): Promise<number> {
   const t0 = performance.now();
+  if (hasInsertTriggers(gen)) {
+    options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'insert' });
+    const result = await guard(gen, () => insertGuarded(client, gen, returning, options.checker, (done) =>
+      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows })));
+    if (result.rejected > 0) {
+      options.emit({
+        type: 'warning',
+        table: gen.key,
+        message: `${gen.key}: ${result.rejected} rows rejected by a trigger or constraint and replaced (${result.reasons.slice(0, 2).join('; ')})`,
+      });
+    }
+    options.emit({ type: 'table-done', table: gen.key, rows: result.rows, ms: Math.round(performance.now() - t0), retried: result.rejected });
+    return result.rows;
+  }
   options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
   let done = 0;
   let retried = 0;
@@ -94,6 +116,26 @@ async function copyTable(client: pg.ClientBase, gen: TableGenerator, options: Ex
   }
   options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
   return gen.rows;
+}
+
+/** Enabled row triggers that fire on INSERT: they may rewrite or reject rows. */
+function hasInsertTriggers(gen: TableGenerator): boolean {
+  return gen.model.table.triggers.some((t) => t.enabled !== 'disabled' && t.level === 'row' && t.events.includes('insert'));
+}
+
+/** Per table, the columns some FK of a seeded table points at: what a trigger's rewrite must be read back for. */
+function referencedColumns(gens: GeneratorSet, plan: Plan): Map<QualifiedName, string[]> {
+  const map = new Map<QualifiedName, Set<string>>();
+  for (const t of plan.tables) {
+    if (t.mode !== 'seed') continue;
+    for (const fk of gens.generator(t.key)!.model.foreignKeys) {
+      const parent = `${fk.references.schema}.${fk.references.table}`;
+      const set = map.get(parent) ?? new Set<string>();
+      for (const c of fk.references.columns) set.add(c);
+      map.set(parent, set);
+    }
+  }
+  return new Map([...map].map(([k, v]) => [k, [...v]]));
 }
 
 /** Turns a database error into one that names the table, the constraint and a sample row. */

@@ -5,7 +5,7 @@ import { CheckFilter } from './check-filter.js';
 import type { TableGenerator } from './generate/table-generator.js';
 
 /** Re-rolls of a row whose CHECK fails before the table is declared unsatisfiable. */
-const MAX_ATTEMPTS = 25;
+const MAX_ATTEMPTS = 40;
 /** Rows generated per batch (and per progress event). */
 export const BATCH_ROWS = 2_000;
 

@@ -74,16 +74,11 @@ describe('kindFromName: column names', () => {
     for (const n of names) expect(Object.hasOwn(KINDS, kindOf(n)!)).toBe(true);
   });
 
-  // BUG: heuristics.ts RULES order: the street_address rule (['address']) comes before the ip rule,
-  // so its explicit ['ip', 'address'] sequence is unreachable: a varchar `ip_address` column gets
-  // street addresses. Same for ['mac', 'address']. Expected: ip_address → ip, mac_address → mac.
-  it.fails('ip_address is an IP, not a street address', () => {
+  it('ip_address is an IP, not a street address', () => {
     expect(kindOf('ip_address')).toBe('ip');
   });
 
-  // BUG: same shadowing: the body rule (['content']) precedes mime_type's ['content', 'type'],
-  // so `content_type` gets lorem paragraphs instead of a MIME type.
-  it.fails('content_type is a MIME type, not a body', () => {
+  it('content_type is a MIME type, not a body', () => {
     expect(kindOf('content_type')).toBe('mime_type');
   });
 });

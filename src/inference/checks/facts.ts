@@ -11,7 +11,9 @@ export type Fact =
   | { kind: 'is-null'; column: string }
   | { kind: 'length'; column: string; op: CompareOp; value: number }
   | { kind: 'regex'; column: string; pattern: string; caseInsensitive: boolean }
-  | { kind: 'bool'; column: string; value: boolean };
+  | { kind: 'bool'; column: string; value: boolean }
+  /** `to_regclass(col) IS NOT NULL`: the column names an existing table. */
+  | { kind: 'names-table'; column: string };
 
 /** What one CHECK expression turned into. */
 export interface CheckTranslation {

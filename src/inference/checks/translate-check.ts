@@ -46,6 +46,11 @@ function translate(node: Node, valueColumn: string | undefined): CheckTranslatio
   }
 
   if (node.NullTest) {
+    const arg = stripCasts(node.NullTest.arg);
+    if (node.NullTest.nulltesttype === 'IS_NOT_NULL' && (funcName(arg) === 'to_regclass' || funcName(arg) === 'to_regtype')) {
+      const name = col(arg!.FuncCall.args?.[0]);
+      return name && funcName(arg) === 'to_regclass' ? fact({ kind: 'names-table', column: name }) : UNKNOWN;
+    }
     const name = col(node.NullTest.arg);
     if (!name) return UNKNOWN;
     return fact(node.NullTest.nulltesttype === 'IS_NOT_NULL' ? { kind: 'not-null', column: name } : { kind: 'is-null', column: name });

@@ -53,9 +53,12 @@ function uniqueText(text: string | null, n: number, maxLength: number | null, fi
     // an email: the number goes into the local part so the address stays valid
     const local = text.slice(0, at);
     const domain = text.slice(at);
-    const candidate = `${local}.${n}${domain}`;
-    if (maxLength === null || candidate.length <= maxLength) return candidate;
-    return `${local.slice(0, Math.max(1, maxLength - domain.length - String(n).length - 1))}.${n}${domain}`.slice(-maxLength);
+    const tail = `.${n}${domain}`;
+    if (maxLength === null || local.length + tail.length <= maxLength) return `${local}${tail}`;
+    // shorten the local part, never the number that makes the address unique
+    if (maxLength - tail.length >= 1) return `${local.slice(0, maxLength - tail.length)}${tail}`;
+    if (`${n}${domain}`.length <= maxLength) return `${n}${domain}`;
+    return code.padStart(Math.min(maxLength, 4), '0').slice(-maxLength);
   }
   const suffix = ` ${n}`;
   const room = maxLength === null ? text.length : Math.max(0, maxLength - suffix.length);

@@ -56,6 +56,9 @@ export class TableGenerator {
   private readonly radix: readonly { name: string; fks: string[]; finite: string[]; radices: number[]; salt: number }[];
   private readonly admissible = new Map<string, number[] | null>();
   private readonly fallbacks = new Map<string, ValueFn>();
+  private readonly replacedBy = new Map<number, number>();
+  private readonly actualKeys = new Map<number, Map<string, Value>>();
+  private extraRows = 0;
   private readonly valueIndex = new Map<string, Map<string, number>>();
 
   constructor(
@@ -104,7 +107,13 @@ export class TableGenerator {
     const rng = this.streamFor('simplify', i, attempt);
     const mentioned = new Set(this.model.unverifiedChecks.flatMap((c) => c.mentions));
     this.written.forEach((c, k) => {
-      if (!mentioned.has(c.name) || c.stable || c.generator.kind === 'fk' || !rng.chance(0.5)) return;
+      if (!mentioned.has(c.name) || c.stable || !rng.chance(0.5)) return;
+      const fk = c.generator.kind === 'fk' ? this.fks.get(c.generator.constraint) : undefined;
+      if (fk) {
+        // a NULL single-column FK is always valid, and checks like "exactly one parent" want it
+        if (fk.nullable && fk.fk.columns.length === 1) values[k] = null;
+        return;
+      }
       const options: Value[] = [];
       if (c.nullRate > 0) options.push(null);
       if (c.column.type.category === 'numeric' && c.column.type.arrayDims === 0) {
@@ -115,9 +124,48 @@ export class TableGenerator {
     });
   }
 
-  /** One (stable) column of row i: what a child row needs of its parent. */
+  /**
+   * One (stable) column of row i: what a child row needs of its parent. A row that was rejected
+   * stands for its replacement; a key a trigger rewrote is the key the database returned.
+   */
   value(column: string, i: number): Value {
-    return this.columnValue(column, i, 0, 'final', new Map());
+    const k = this.resolve(i);
+    const actual = this.actualKeys.get(k);
+    if (actual && actual.has(column)) return actual.get(column)!;
+    return this.columnValue(column, k, 0, 'final', new Map());
+  }
+
+  /** The row that stands for row i: itself, or the replacement of a rejected row. */
+  resolve(i: number): number {
+    let k = i;
+    while (this.replacedBy.has(k)) k = this.replacedBy.get(k)!;
+    return k;
+  }
+
+  /** Records that row i was rejected; returns the index of the row that replaces it. */
+  reject(i: number): number {
+    const replacement = this.rows + this.extraRows++;
+    this.replacedBy.set(i, replacement);
+    return replacement;
+  }
+
+  /** How many rows were rejected (each was replaced). */
+  get rejectedCount(): number {
+    return this.replacedBy.size;
+  }
+
+  /** The indexes of the rows in the table: every planned row, through its replacement. */
+  liveRows(): number[] {
+    return Array.from({ length: this.rows }, (_, i) => this.resolve(i));
+  }
+
+  /** Keys the database returned for row i where they differ from the generated ones. */
+  recordActual(i: number, column: string, value: Value): void {
+    const generated = this.columnValue(column, i, 0, 'final', new Map());
+    if (generated !== null && String(generated) === String(value)) return;
+    let map = this.actualKeys.get(i);
+    if (!map) this.actualKeys.set(i, (map = new Map()));
+    map.set(column, value);
   }
 
   /** The values of one FK's columns in row i, as they are once every cycle edge is filled. */
