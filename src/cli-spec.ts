@@ -23,6 +23,7 @@ export const FLAGS = {
   allowProduction: { type: 'boolean' },
   connectTimeout: { type: 'number', default: 10 },
   requireRows: { type: 'boolean' },
+  keep: { type: 'string' },
   help: { type: 'boolean', shortFlag: 'h' },
   version: { type: 'boolean', shortFlag: 'v' },
 } satisfies AnyFlags;
@@ -59,6 +60,7 @@ Flags
   --allow-production     allow writing to a production database
   --connect-timeout SEC  give up connecting after SEC seconds (default: 10)
   --require-rows         verify-integrity: an empty table is a failure
+  --keep DIR             demo: keep the embedded database in DIR
   -h, --help             show this help
   -v, --version          show the version
 

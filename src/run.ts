@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { COMMANDS, type Command, FLAGS, HELP } from './cli-spec.js';
+import { runDemo } from './commands/demo.js';
 import { runIntrospect } from './commands/introspect.js';
 import { runPlan } from './commands/plan.js';
 import { splitList } from './commands/prepare.js';
@@ -30,6 +31,7 @@ export interface Flags {
   allowProduction?: boolean;
   connectTimeout?: number;
   requireRows?: boolean;
+  keep?: string;
   help?: boolean;
   version?: boolean;
 }
@@ -77,9 +79,10 @@ async function dispatch(command: Command, flags: Flags, io: Io): Promise<number>
       return runSeed({ ...seedInputs(flags, io), json: flags.json === true }, io);
     case 'plan':
       return runPlan({ ...seedInputs(flags, io), json: flags.json === true }, io);
+    case 'demo':
+      return runDemo({ seed: flags.seed ?? DEFAULT_SEED, rows: flags.rows ?? DEFAULT_ROWS, json: flags.json === true, keep: flags.keep }, io);
     case 'rollback':
     case 'init':
-    case 'demo':
       throw new AutoseedError('NOT_BUILT', { command });
   }
 }

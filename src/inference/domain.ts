@@ -32,9 +32,16 @@ export interface Relation {
   check: { name: string; expression: string };
 }
 
+/** Columns of which exactly one (or at least one) must be set in each row. */
+export interface NonNullGroup {
+  columns: string[];
+  exactly: boolean;
+}
+
 export interface TableConstraints {
   domains: Map<string, ValueDomain>;
   relations: Relation[];
+  nonNullGroups: NonNullGroup[];
   /** CHECKs (table or domain) that the facts do not fully capture: Postgres verifies those rows. */
   unverified: { name: string; expression: string; column?: string }[];
 }
@@ -50,6 +57,7 @@ export function emptyDomain(): ValueDomain {
 export function tableConstraints(table: Table, catalog: Catalog): TableConstraints {
   const domains = new Map<string, ValueDomain>();
   const relations: Relation[] = [];
+  const nonNullGroups: NonNullGroup[] = [];
   const unverified: TableConstraints['unverified'] = [];
   const domainOf = (column: string) => {
     let d = domains.get(column);
@@ -59,6 +67,7 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
   const apply = (facts: Fact[], check: { name: string; expression: string }) => {
     for (const f of facts) {
       if (f.kind === 'relation') relations.push({ column: f.column, op: f.op, other: f.other, check });
+      else if (f.kind === 'non-null-count') nonNullGroups.push({ columns: f.columns, exactly: f.exactly });
       else if (f.kind === 'names-table') applyFact(domainOf(f.column), { kind: 'in', column: f.column, values: tableNames(catalog) });
       else applyFact(domainOf(f.column), f);
     }
@@ -77,7 +86,7 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
     }
     if (column.type.domainNotNull) domainOf(column.name).notNull = true;
   }
-  return { domains, relations, unverified };
+  return { domains, relations, nonNullGroups, unverified };
 }
 
 /** Regexes are only hints to the text generators: PostgreSQL has the last word on them. */
@@ -114,7 +123,7 @@ function tableNames(catalog: Catalog): Const[] {
   return catalog.tables.filter((t) => t.kind !== 'partition').map((t) => `${q(t.schema)}.${q(t.name)}`);
 }
 
-function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' | 'names-table' }>): void {
+function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' | 'names-table' | 'non-null-count' }>): void {
   switch (f.kind) {
     case 'in': {
       const values: Const[] = f.values.filter((v) => v !== null).map((v) => (typeof v === 'string' && f.transform === 'upper' ? v.toUpperCase() : typeof v === 'string' && f.transform === 'lower' ? v.toLowerCase() : v));

@@ -47,8 +47,7 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
   const key = qualifiedName(table.schema, table.name);
   const constraints = tableConstraints(table, catalog);
   const foreignKeys = [...ownAndPartitionForeignKeys(table, catalog), ...implicit];
-  const fkOf = new Map<string, ForeignKey>();
-  for (const fk of foreignKeys) for (const c of fk.columns) if (!fkOf.has(c)) fkOf.set(c, fk);
+  const fkOf = columnOwners(foreignKeys);
 
   const { injective, radixKeys } = uniqueness(table, fkOf, constraints);
   const keyColumnSet = new Set([
@@ -97,6 +96,7 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
     table,
     columns,
     relations: constraints.relations,
+    nonNullGroups: constraints.nonNullGroups,
     unverifiedChecks: dedupeByName(unverified).map((c) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) })),
     foreignKeys,
     radixKeys,
@@ -112,6 +112,18 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
           }
         : null,
   };
+}
+
+/**
+ * Which FK writes each FK column. When FKs share a column (messages.conversation_id → conversations,
+ * and (conversation_id, sender_id) → participants), the FK with more columns wins: its parent row
+ * fixes every shared column at once, and the smaller FK then holds through that parent.
+ */
+export function columnOwners(foreignKeys: readonly ForeignKey[]): Map<string, ForeignKey> {
+  const owners = new Map<string, ForeignKey>();
+  const widestFirst = [...foreignKeys].sort((a, b) => b.columns.length - a.columns.length);
+  for (const fk of widestFirst) for (const c of fk.columns) if (!owners.has(c)) owners.set(c, fk);
+  return owners;
 }
 
 /**
@@ -147,6 +159,7 @@ function chooseGenerator(
   partitionSlots: PartitionSlot[] | null,
 ): { generator: GeneratorSpec; reason: string } {
   if (column.generated !== null) return { generator: { kind: 'omit' }, reason: 'generated' };
+  if (domain?.isNull) return { generator: { kind: 'null' }, reason: 'check:IS NULL' };
   if (fk) {
     const implicit = fk.name.startsWith('implicit:');
     return { generator: { kind: 'fk', constraint: fk.name }, reason: implicit ? `implicit-fk:${fk.references.table}.${fk.references.columns[0]}` : 'fk' };

@@ -1,6 +1,6 @@
 import type { Column, ForeignKey, QualifiedName, Table } from '../catalog.js';
 import type { Const } from './checks/ast.js';
-import type { Relation, ValueDomain } from './domain.js';
+import type { NonNullGroup, Relation, ValueDomain } from './domain.js';
 import type { SemanticKind } from './kinds.js';
 import type { SlotSpec } from './exclusions.js';
 import type { PartitionSlot } from './partition-bounds.js';
@@ -60,6 +60,8 @@ export interface TableModel {
   readonly table: Table;
   readonly columns: readonly ColumnModel[];
   readonly relations: readonly Relation[];
+  /** Column groups of which exactly one (or at least one) is set per row. */
+  readonly nonNullGroups: readonly NonNullGroup[];
   /** CHECKs PostgreSQL must confirm for each candidate row. */
   readonly unverifiedChecks: readonly UnverifiedCheck[];
   /** FKs whose values this table writes (the table's own, minus those it cannot satisfy). */

@@ -1,7 +1,7 @@
 import toposort from 'toposort';
 import type { ForeignKey, QualifiedName } from '../catalog.js';
 import { qualifiedName } from '../catalog.js';
-import type { SeedModel, TableModel } from '../inference/model.js';
+import type { ColumnModel, SeedModel, TableModel } from '../inference/model.js';
 import { breakCycle, type CycleEdge } from './cycles.js';
 import { stronglyConnected } from './graph.js';
 import { fkNullable } from './fk-nullable.js';
@@ -144,7 +144,30 @@ function countRows(
         capacity.set(key, { rows: cap, key: radix.name });
       }
     }
+    for (const c of t.columns) {
+      const cap = c.injective ? injectiveCapacity(c) : null;
+      if (cap !== null && cap < rows) {
+        rows = cap;
+        capacity.set(key, { rows: cap, key: `${c.name} (${c.column.type.sql})` });
+      }
+    }
     counts.set(key, rows);
   }
   return { counts, capacity };
+}
+
+/** How many distinct values an injective column's type can hold (null: more than anyone seeds). */
+function injectiveCapacity(c: ColumnModel): number | null {
+  const t = c.column.type;
+  const max = typeof c.domain?.max === 'number' ? c.domain.max : null;
+  const bound = (typeMax: number) => Math.max(0, Math.floor(Math.min(typeMax, max ?? typeMax)));
+  switch (t.base) {
+    case 'int2': return bound(32767);
+    case 'int4': return bound(2147483647);
+    case 'numeric': return t.precision === null ? (max === null ? null : bound(max)) : bound(10 ** (t.precision - Math.max(t.scale ?? 0, 0)) - 1);
+    case 'varchar':
+    case 'bpchar':
+      return t.length !== null && t.length <= 12 ? 36 ** t.length : null;
+    default: return null;
+  }
 }

@@ -8,8 +8,11 @@ import { CheckFilter } from './check-filter.js';
 
 /** Rows per INSERT statement (each in its own savepoint). */
 const BATCH = 500;
-/** A table whose rows keep being rejected past this share is reported as failing. */
-const MAX_REJECTED_SHARE = 0.2;
+/**
+ * A table keeps failing when fewer than this share of attempts succeed: rejected rows are
+ * replaced while at least one attempt in five gets through.
+ */
+const MIN_SUCCESS_SHARE = 0.2;
 
 export interface GuardedResult {
   rows: number;
@@ -41,11 +44,12 @@ export async function insertGuarded(
     const rows = await candidateRows(gen, indexes, filter, checker);
     const failed = await insertIsolating(client, gen, indexes, rows, returning, reasons);
     for (const i of failed) {
-      if (gen.rejectedCount + 1 > Math.max(1, Math.ceil(gen.rows * MAX_REJECTED_SHARE))) {
+      const attempts = gen.rows + gen.rejectedCount + 1;
+      if (gen.rejectedCount + 1 > Math.max(3, attempts * (1 - MIN_SUCCESS_SHARE))) {
         throw new AutoseedError('SEED_FAILED', {
           table: gen.key,
           constraint: null,
-          detail: `more than ${MAX_REJECTED_SHARE * 100}% of its rows were rejected (${[...reasons].slice(0, 3).join('; ')})`,
+          detail: `it keeps rejecting rows: ${gen.rejectedCount + 1} of ${attempts} attempts failed (${[...reasons].slice(0, 3).join('; ')})`,
           sample: null,
         });
       }

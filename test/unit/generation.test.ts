@@ -38,7 +38,7 @@ const shop = catalog([orders, profiles, categories, users], { enums: [{ schema: 
 async function generators(cat: Catalog, seed = 1, rows = ROWS): Promise<GeneratorSet> {
   const model = await inferModel(cat, { seed });
   const plan = buildPlan(model, { rows: new Map() }, { rows });
-  return new GeneratorSet({ model, plan, keyStart: new Map(), existingKeys: new Map() });
+  return new GeneratorSet({ model, plan, keyStart: new Map(), existingKeys: new Map(), existingRows: new Map() });
 }
 const gen = (set: GeneratorSet, name: string): TableGenerator => set.generator(`public.${name}`)!;
 const allRows = (g: TableGenerator, order: number[] = [...Array(g.rows).keys()]) => {

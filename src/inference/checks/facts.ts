@@ -13,7 +13,9 @@ export type Fact =
   | { kind: 'regex'; column: string; pattern: string; caseInsensitive: boolean }
   | { kind: 'bool'; column: string; value: boolean }
   /** `to_regclass(col) IS NOT NULL`: the column names an existing table. */
-  | { kind: 'names-table'; column: string };
+  | { kind: 'names-table'; column: string }
+  /** `num_nonnulls(a, b) = 1`, `(a IS NOT NULL) <> (b IS NOT NULL)`: exactly one (or at least one) is set. */
+  | { kind: 'non-null-count'; columns: string[]; exactly: boolean };
 
 /** What one CHECK expression turned into. */
 export interface CheckTranslation {

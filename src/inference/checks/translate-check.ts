@@ -115,6 +115,9 @@ function translate(node: Node, valueColumn: string | undefined): CheckTranslatio
   if (!COMPARE_OPS.has(op)) return UNKNOWN;
   const cmp: CompareOp = op === '!=' ? '<>' : (op as CompareOp);
 
+  const counted = nonNullCount(expr, cmp, col);
+  if (counted) return counted;
+
   // length(col) op n
   for (const [side, other, o] of [[expr.lexpr, expr.rexpr, cmp], [expr.rexpr, expr.lexpr, flip(cmp)]] as const) {
     const fn = funcName(stripCasts(side));
@@ -172,7 +175,7 @@ function transformed(
  * preferring one that asks for values over one that asks for NULLs (more realistic data).
  */
 function chooseBranch(parts: CheckTranslation[]): CheckTranslation {
-  const merged = mergeEqualities(parts);
+  const merged = mergeEqualities(parts) ?? exactlyOneOf(parts);
   if (merged) return merged;
   const complete = parts.filter((p) => p.complete && p.facts.length > 0);
   if (complete.length === 0) return UNKNOWN;
@@ -203,4 +206,47 @@ function mergeEqualities(parts: CheckTranslation[]): CheckTranslation | undefine
     column = f.column;
   }
   return column === undefined ? undefined : fact({ kind: 'in', column, values });
+}
+
+/**
+ * "Exactly one of these is set": `(a IS NOT NULL) <> (b IS NOT NULL)`, `num_nonnulls(a, b, …) = 1`,
+ * `num_nulls(a, b) = 1`; and "at least one": `num_nonnulls(…) >= 1` or `> 0`.
+ */
+function nonNullCount(expr: Node, cmp: CompareOp, col: (n: Node | undefined) => string | undefined): CheckTranslation | undefined {
+  const l = stripCasts(expr.lexpr);
+  const r = stripCasts(expr.rexpr);
+  if (cmp === '<>' && l?.NullTest && r?.NullTest && l.NullTest.nulltesttype === r.NullTest.nulltesttype) {
+    const a = col(l.NullTest.arg);
+    const b = col(r.NullTest.arg);
+    return a && b ? fact({ kind: 'non-null-count', columns: [a, b], exactly: true }) : undefined;
+  }
+  const fn = funcName(l);
+  if (fn !== 'num_nonnulls' && fn !== 'num_nulls') return undefined;
+  const columns = ((l!.FuncCall.args ?? []) as Node[]).map((a) => col(a));
+  const n = constant(expr.rexpr)?.value;
+  if (columns.some((c) => c === undefined) || typeof n !== 'number') return undefined;
+  const names = columns as string[];
+  const nonNulls = fn === 'num_nonnulls' ? n : names.length - n;
+  if (cmp === '=' && nonNulls === 1) return fact({ kind: 'non-null-count', columns: names, exactly: true });
+  if (fn === 'num_nonnulls' && ((cmp === '>=' && n === 1) || (cmp === '>' && n === 0))) {
+    return fact({ kind: 'non-null-count', columns: names, exactly: false });
+  }
+  return undefined;
+}
+
+/** `(a IS NULL AND b IS NOT NULL) OR (a IS NOT NULL AND b IS NULL)`: exactly one of a, b is set. */
+function exactlyOneOf(parts: CheckTranslation[]): CheckTranslation | undefined {
+  if (parts.length < 2 || parts.some((p) => !p.complete)) return undefined;
+  const columns = new Set<string>();
+  const setPerBranch: string[] = [];
+  for (const p of parts) {
+    const set = p.facts.filter((f) => f.kind === 'not-null').map((f) => (f as { column: string }).column);
+    const unset = p.facts.filter((f) => f.kind === 'is-null').map((f) => (f as { column: string }).column);
+    if (set.length !== 1 || set.length + unset.length !== p.facts.length) return undefined;
+    setPerBranch.push(set[0]!);
+    for (const c of [...set, ...unset]) columns.add(c);
+  }
+  const all = [...columns];
+  const shape = parts.every((p) => p.facts.length === all.length) && new Set(setPerBranch).size === parts.length;
+  return shape && all.length === parts.length ? fact({ kind: 'non-null-count', columns: all, exactly: true }) : undefined;
 }

@@ -6,6 +6,7 @@ import { KINDS } from '../../inference/kinds.js';
 import type { ColumnModel } from '../../inference/model.js';
 import type { PartitionSlot } from '../../inference/partition-bounds.js';
 import { type BuiltinBase, REGISTRY } from '../../inference/registry.js';
+import { PatternGenerator, toJsRegex } from '../../inference/patterns.js';
 import { fitLength } from '../../inference/values.js';
 
 /**
@@ -13,7 +14,7 @@ import { fitLength } from '../../inference/values.js';
  * its domain and its type (arrays wrap the element generator).
  */
 export function compileColumnFn(model: ColumnModel): ValueFn {
-  const element = compileElement(model);
+  const element = withPatterns(model, compileElement(model));
   const dims = model.column.type.arrayDims;
   if (dims === 0) return element;
   return (g) => {
@@ -48,10 +49,43 @@ function compileElement(model: ColumnModel): ValueFn {
       };
     }
     case 'type':
+      if (spec.base === 'bool') {
+        const rate = trueRate(column.name);
+        return (g) => g.rng.chance(rate);
+      }
       return REGISTRY[spec.base]({ column, domain: model.domain, ...hint(column.name) });
     case 'partition-key':
       return partitionKeyFn(spec.slots, spec.base, column, model.domain);
   }
+}
+
+/**
+ * A text column a CHECK holds to a regex: keep the ordinary value when it already matches (an
+ * unanchored "contains a letter" usually does), else draw a string from the pattern itself.
+ */
+function withPatterns(model: ColumnModel, fn: ValueFn): ValueFn {
+  const generators = patternGenerators(model);
+  if (generators.length === 0) return fn;
+  const max = maxLength(model.column, model.domain);
+  return (g) => {
+    const v = fn(g);
+    if (typeof v !== 'string' || generators.every((p) => p.matches(v))) return v;
+    for (let tries = 0; tries < 8; tries++) {
+      const candidate = generators[0]!.random(g.rng);
+      if ((max === null || candidate.length <= max) && generators.every((p) => p.matches(candidate))) return candidate;
+    }
+    return v;
+  };
+}
+
+/** The column's CHECK regexes that JavaScript can read, as generators. */
+export function patternGenerators(model: ColumnModel): PatternGenerator[] {
+  const textual = model.column.type.category === 'string' || model.column.type.base === 'citext';
+  if (!textual) return [];
+  return (model.domain?.patterns ?? [])
+    .map((p) => toJsRegex(p.pattern, p.caseInsensitive))
+    .filter((r): r is RegExp => r !== null)
+    .map((r) => new PatternGenerator(r));
 }
 
 function maxLength(column: Column, domain: ValueDomain | undefined): number | null {
@@ -70,6 +104,14 @@ function hint(name: string): { numberHint?: [number, number] } {
   if (/(^|_)(rating|stars|score)($|_)/.test(n)) return { numberHint: [1, 5] };
   if (/(^|_)(price|cost|amount|total|balance|fee|salary)($|_)/.test(n)) return { numberHint: [1, 500] };
   return {};
+}
+
+/** How often a boolean is true, from its name: flags of normal life are mostly on, exceptions mostly off. */
+export function trueRate(name: string): number {
+  const n = name.toLowerCase();
+  if (/(deleted|deprecated|archived|disabled|hidden|locked|banned|blocked|suspended|spam|test|draft|internal|expired|revoked|failed|removed|private)/.test(n)) return 0.05;
+  if (/(active|enabled|visible|published|confirmed|verified|approved|available|valid|public|current)/.test(n)) return 0.85;
+  return 0.5;
 }
 
 /** Rows of a partitioned table go to a partition chosen per row, with a key inside its bounds. */

@@ -15,6 +15,8 @@ export interface GenerationInputs {
   readonly keyStart: ReadonlyMap<QualifiedName, ReadonlyMap<string, number>>;
   /** For tables referenced but not seeded: a sample of their rows' referenced columns. */
   readonly existingKeys: ReadonlyMap<QualifiedName, ExistingKeys>;
+  /** Row counts before the run. */
+  readonly existingRows: ReadonlyMap<QualifiedName, number>;
 }
 
 /** Rows of an existing table, projected on the columns some FK references. */

@@ -7,9 +7,11 @@ import { restricts, satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
 import { fkNullable } from '../../planner/fk-nullable.js';
 import { isImplicit } from '../../planner/select.js';
+import { columnOwners } from '../../inference/infer.js';
 import { isBuiltinBase } from '../../inference/registry.js';
 import type { PlannedTable } from '../../planner/plan-types.js';
-import { compileColumnFn } from './column-fn.js';
+import type { PatternGenerator } from '../../inference/patterns.js';
+import { compileColumnFn, patternGenerators } from './column-fn.js';
 import { isSelfReference, radixDigits, skewedParent, treeParent } from './fk-choice.js';
 import type { GeneratorLookup } from './inputs.js';
 import { injectiveValue } from './key-values.js';
@@ -28,6 +30,7 @@ interface CompiledColumn {
   readonly hash: number;
   readonly fn: ValueFn;
   readonly fk: ForeignKey | undefined;
+  readonly patterns: readonly PatternGenerator[];
 }
 
 interface CompiledFk {
@@ -70,10 +73,10 @@ export class TableGenerator {
     this.planned = set.planned(model.key)!;
     this.tableHash = hashString(model.key);
     this.written = model.columns.filter((c) => c.generator.kind !== 'omit');
-    const fkByColumn = new Map<string, ForeignKey>();
-    for (const fk of model.foreignKeys) for (const c of fk.columns) if (!fkByColumn.has(c)) fkByColumn.set(c, fk);
+    const fkByColumn = columnOwners(model.foreignKeys);
     this.columns = new Map(model.columns.map((c) => [c.name, {
       model: c, hash: hashString(c.name), fn: compileColumnFn(c), fk: c.generator.kind === 'fk' ? fkByColumn.get(c.name) : undefined,
+      patterns: c.injective ? patternGenerators(c) : [],
     }]));
     this.fks = new Map(model.foreignKeys.map((fk) => [fk.name, {
       fk,
@@ -91,12 +94,31 @@ export class TableGenerator {
     return this.planned.rows;
   }
 
+  get inputs(): GeneratorLookup['inputs'] {
+    return this.set.inputs;
+  }
+
   /** The values of `written` for row i; `attempt` > 0 re-rolls what a failed CHECK may depend on. */
   row(i: number, attempt = 0, phase: 'insert' | 'final' = 'insert'): Value[] {
     const fkCache = new Map<string, Value[]>();
     const values = this.written.map((c) => this.columnValue(c.name, i, attempt, phase, fkCache));
     if (attempt >= SIMPLIFY_FROM_ATTEMPT) this.simplify(values, i, attempt);
+    if (i >= this.rows) this.plain(values, i);
     return applyRelations(this.model, this.written, values, (name) => this.streamFor(name, i, attempt + 1000));
+  }
+
+  /**
+   * A row replacing one a trigger rejected: leave out most optional values, which is what
+   * triggers enforcing "only when …" rules usually object to.
+   */
+  private plain(values: Value[], i: number): void {
+    const rng = this.streamFor('plain', i, 0);
+    this.written.forEach((c, k) => {
+      if (c.stable || c.nullRate === 0 || c.slot || this.inNonNullGroup(c.name) || !rng.chance(0.6)) return;
+      const fk = c.generator.kind === 'fk' ? this.fks.get(c.generator.constraint) : undefined;
+      if (fk && !(fk.nullable && fk.fk.columns.length === 1)) return;
+      values[k] = null;
+    });
   }
 
   /**
@@ -107,7 +129,7 @@ export class TableGenerator {
     const rng = this.streamFor('simplify', i, attempt);
     const mentioned = new Set(this.model.unverifiedChecks.flatMap((c) => c.mentions));
     this.written.forEach((c, k) => {
-      if (!mentioned.has(c.name) || c.stable || !rng.chance(0.5)) return;
+      if (!mentioned.has(c.name) || c.stable || this.inNonNullGroup(c.name) || !rng.chance(0.5)) return;
       const fk = c.generator.kind === 'fk' ? this.fks.get(c.generator.constraint) : undefined;
       if (fk) {
         // a NULL single-column FK is always valid, and checks like "exactly one parent" want it
@@ -187,13 +209,20 @@ export class TableGenerator {
       const rng = this.context(hashString(`slot:${m.slot.exclusion}`), i, 0).rng;
       return slotValue(m, i, this.rows, hashString(`${this.key}:${m.slot.exclusion}`), rng);
     }
+    const policy = this.nullPolicy(name, i);
+    if (policy === 'null') return null;
     const g = this.context(c.hash, i, m.stable ? 0 : attempt);
     if (m.injective) {
       const start = this.set.inputs.keyStart.get(this.key)?.get(name) ?? 0;
       const text = m.generator.kind === 'semantic' ? (c.fn(g) as string | null) : null;
-      return injectiveValue(m.column, start + i + 1, mixSalt(this.set.seed, this.tableHash, c.hash), text);
+      const n = start + i + 1;
+      const key = injectiveValue(m.column, n, mixSalt(this.set.seed, this.tableHash, c.hash), text);
+      // a key a regex CHECK shapes: enumerate the pattern's language instead
+      const patterns = c.patterns;
+      if (patterns.length === 0 || (typeof key === 'string' && patterns.every((p) => p.matches(key)))) return key;
+      return patterns[0]!.keyed(n);
     }
-    if (m.nullRate > 0 && g.rng.chance(m.nullRate)) return null;
+    if (m.nullRate > 0 && g.rng.chance(m.nullRate) && policy !== 'value') return null;
     let v = c.fn(g);
     const avoid = m.domain?.notEqual ?? [];
     for (let k = 0; k < 8 && avoid.some((a) => a === v || String(a) === String(v)); k++) v = c.fn(g);
@@ -208,10 +237,35 @@ export class TableGenerator {
       // the implicitly referenced table is not seeded: the column gets ordinary values
       return f.fk.columns.map((c) => this.fallback(c)(this.context(hashString(c), i, attempt)));
     }
-    const j = this.parentIndex(f, i, attempt);
+    const policy = this.nullPolicy(f.fk.columns[0]!, i);
+    if (policy === 'null') return nulls;
+    const j = this.parentIndex(f, i, attempt, policy === 'value');
     if (j === null) return nulls;
     const sibling = this.siblingAgreement(f, i, attempt);
-    return sibling ?? this.parentValues(f, j);
+    return sibling ?? this.distinctFromEarlierFks(f, i, attempt, j);
+  }
+
+  /**
+   * `CHECK (entity0 <> entity1)` between two FK columns: the later FK moves to the next parent
+   * row when it would land on the same value as the earlier one.
+   */
+  private distinctFromEarlierFks(f: CompiledFk, i: number, attempt: number, j: number): Value[] {
+    let values = this.parentValues(f, j);
+    const order = [...this.fks.keys()];
+    const mine = order.indexOf(f.fk.name);
+    for (const r of this.model.relations) {
+      if (r.op !== '<>') continue;
+      const [own, other] = f.fk.columns.includes(r.column) ? [r.column, r.other] : f.fk.columns.includes(r.other) ? [r.other, r.column] : [null, null];
+      if (own === null || other === null) continue;
+      const otherFk = [...this.fks.values()].find((x) => x !== f && x.fk.columns.includes(other));
+      if (!otherFk || order.indexOf(otherFk.fk.name) > mine || this.radixDigit('fk', f.fk.name, i) !== undefined) continue;
+      const theirs = this.fkTuple(otherFk, i, attempt, 'final')[otherFk.fk.columns.indexOf(other)];
+      const parentRows = this.set.planned(f.parent)?.rows ?? 0;
+      for (let step = 1; step < parentRows && String(values[f.fk.columns.indexOf(own)]) === String(theirs); step++) {
+        values = this.parentValues(f, (j + step) % parentRows);
+      }
+    }
+    return values;
   }
 
   private parentAvailable(f: CompiledFk): boolean {
@@ -274,8 +328,27 @@ export class TableGenerator {
     return index.get(JSON.stringify(values));
   }
 
+  private inNonNullGroup(column: string): boolean {
+    return this.model.nonNullGroups.some((g) => g.columns.includes(column));
+  }
+
+  /**
+   * For a column in an "exactly one / at least one is set" group: 'value' when row i must set
+   * it, 'null' when it must not, 'free' otherwise. The chosen column depends on the row only.
+   */
+  private nullPolicy(column: string, i: number): 'null' | 'value' | 'free' {
+    const group = this.model.nonNullGroups.find((g) => g.columns.includes(column));
+    if (!group) return 'free';
+    const required = group.columns.filter((c) => this.columns.get(c)?.model.column.notNull === true);
+    const choices = required.length > 0 ? required : group.columns;
+    const rng = this.context(hashString(`group:${group.columns.join(',')}`), i, 0).rng;
+    const chosen = choices[Math.floor(rng.next() * choices.length)];
+    if (column === chosen) return 'value';
+    return group.exactly ? 'null' : 'free';
+  }
+
   /** Which parent row row i points at through `f`, or null for NULL. */
-  private parentIndex(f: CompiledFk, i: number, attempt: number): number | null {
+  private parentIndex(f: CompiledFk, i: number, attempt: number, required = false): number | null {
     const rng = this.context(f.hash, i, f.stable ? 0 : attempt).rng;
     const parentRows = f.self ? this.rows : this.set.planned(f.parent)?.mode === 'seed'
       ? this.set.planned(f.parent)!.rows
@@ -288,13 +361,13 @@ export class TableGenerator {
       j = digit;
     } else if (f.self) {
       if (i === 0 || (f.nullable && rng.chance(ROOT_RATE))) {
-        if (f.nullable) return null;
+        if (f.nullable && !required) return null;
         j = i === 0 ? 0 : treeParent(rng, i);
       } else {
         j = treeParent(rng, i);
       }
     } else {
-      if (f.nullable && rng.chance(FK_NULL_RATE)) return null;
+      if (f.nullable && !required && rng.chance(FK_NULL_RATE)) return null;
       const allowed = this.admissibleParents(f, parentRows);
       if (allowed === null) j = skewedParent(rng, parentRows, f.hash);
       else if (allowed.length === 0) return null;
