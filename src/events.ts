@@ -12,6 +12,15 @@ export type SeedEvent =
   | { type: 'cycle-update'; table: QualifiedName; foreignKeys: readonly string[]; rows: number; ms: number }
   | { type: 'warning'; message: string; table?: QualifiedName }
   | { type: 'error'; code: string; message: string; table?: QualifiedName; constraint?: string; sample?: Record<string, unknown> }
-  | { type: 'run-done'; tables: Record<QualifiedName, number>; rows: number; ms: number; skipped: Record<QualifiedName, string> };
+  | {
+      type: 'run-done';
+      tables: Record<QualifiedName, number>;
+      rows: number;
+      ms: number;
+      /** Tables not seeded, with the reason. */
+      skipped: Record<QualifiedName, string>;
+      /** Tables that got fewer rows than planned (rows a trigger kept rejecting), with the reason. */
+      short: Record<QualifiedName, { rows: number; planned: number; reason: string }>;
+    };
 
 export type EventSink = (event: SeedEvent) => void;

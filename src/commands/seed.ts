@@ -34,7 +34,7 @@ export async function seedDatabase(options: SeedDatabaseOptions, emit: EventSink
     for (const message of plan.warnings) emit({ type: 'warning', message });
     const summary = await executePlan(client, new GeneratorSet(inputs), plan, { checker, emit });
     const skipped = Object.fromEntries(plan.tables.filter((t) => t.mode === 'skip' && t.skip).map((t) => [t.key, t.skip!.reason]));
-    emit({ type: 'run-done', tables: summary.tables, rows: summary.rows, ms: summary.ms, skipped });
+    emit({ type: 'run-done', tables: summary.tables, rows: summary.rows, ms: summary.ms, skipped, short: summary.short });
     return { ...summary, skipped };
   } finally {
     await Promise.all([client.end(), checker.end()]);

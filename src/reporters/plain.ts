@@ -19,7 +19,8 @@ export function plainReporter(write: (text: string) => void): EventSink {
       case 'run-done': {
         const skipped = Object.keys(event.skipped).length;
         const time = event.ms < 1000 ? `${event.ms} ms` : `${(event.ms / 1000).toFixed(1)} s`;
-        write(`Done: ${event.rows} rows in ${Object.keys(event.tables).length} tables in ${time}${skipped ? `; ${skipped} tables skipped` : ''}\n`);
+        const short = Object.keys(event.short).length;
+        write(`Done: ${event.rows} rows in ${Object.keys(event.tables).length} tables in ${time}${skipped ? `; ${skipped} tables skipped` : ''}${short ? `; ${short} tables short of rows (see warnings)` : ''}\n`);
         return;
       }
       default:

@@ -4,13 +4,16 @@ import type { Queryable } from '../db/queryable.js';
 import { AutoseedError, isAutoseedError } from '../errors.js';
 import type { EventSink } from '../events.js';
 import type { Plan } from '../planner/plan-types.js';
-import { quoteQualified } from '../sql/ident.js';
+import { quoteIdent, quoteQualified } from '../sql/ident.js';
 import { copyRows } from './copy.js';
 import { updateDeferred } from './deferred-update.js';
 import { encodeCopyRow } from './encode-copy.js';
 import type { GeneratorSet } from './generate/generator-set.js';
+import { fkNullable } from '../planner/fk-nullable.js';
+import { isImplicit } from '../planner/select.js';
 import type { TableGenerator } from './generate/table-generator.js';
 import { insertGuarded } from './guarded-insert.js';
+import { fromTable } from './probe.js';
 import { insertTogether } from './insert-together.js';
 import { advanceSequences } from './sequences.js';
 import { describeRow, tableRows } from './table-rows.js';
@@ -23,6 +26,8 @@ export interface ExecuteOptions {
 
 export interface RunSummary {
   tables: Record<QualifiedName, number>;
+  /** Tables that got fewer rows than planned, and why. */
+  short: Record<QualifiedName, { rows: number; planned: number; reason: string }>;
   rows: number;
   ms: number;
 }
@@ -38,6 +43,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   const total = seeded.reduce((n, t) => n + t.rows, 0);
   options.emit({ type: 'run-start', seed: plan.seed, tables: seeded.length, rows: total, steps: plan.steps.length });
   const tables: Record<QualifiedName, number> = {};
+  const short: RunSummary['short'] = {};
   const generator = (key: QualifiedName) => gens.generator(key)!;
 
   const referenced = referencedColumns(gens, plan);
@@ -55,7 +61,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
     for (const step of plan.steps) {
       if (step.kind === 'copy') {
         const gen = generator(step.table);
-        tables[step.table] = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan);
+        tables[step.table] = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens);
         triggersRan ||= hasInsertTriggers(gen);
       } else if (step.kind === 'insert-together') {
         const gens = step.tables.map(generator);
@@ -79,16 +85,33 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-  return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
+  return { tables, short, rows: Object.values(tables).reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
 }
 
-async function copyTable(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, returning: readonly string[], triggersRan: boolean): Promise<number> {
+async function copyTable(
+  client: pg.ClientBase,
+  gen: TableGenerator,
+  options: ExecuteOptions,
+  returning: readonly string[],
+  triggersRan: boolean,
+  short: RunSummary['short'],
+  gens: GeneratorSet,
+): Promise<number> {
   const t0 = performance.now();
+  const orphaned = emptyRequiredParent(gen, gens);
+  if (orphaned) {
+    short[gen.key] = { rows: 0, planned: gen.rows, reason: orphaned };
+    gen.giveUp(Array.from({ length: gen.rows }, (_, i) => i));
+    options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: left empty: ${orphaned}` });
+    options.emit({ type: 'table-done', table: gen.key, rows: 0, ms: 0, retried: 0 });
+    return 0;
+  }
   if (triggersRan) {
     // another table's trigger may already have filled this one (musicbrainz' artist → artist_meta)
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteQualified(gen.model.table.schema, gen.model.table.name)}`);
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${fromTable(gen.model.table)}`);
     const added = Number(rows[0]!.n) - (gen.inputs.existingRows.get(gen.key) ?? 0);
     if (added > 0) {
+      if (returning.length > 0) gen.adopt(returning, await readKeys(client, gen, returning));
       options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: ${added} rows were written by triggers of other tables; left as they are` });
       options.emit({ type: 'table-done', table: gen.key, rows: added, ms: Math.round(performance.now() - t0), retried: 0 });
       return added;
@@ -98,7 +121,14 @@ async function copyTable(client: pg.ClientBase, gen: TableGenerator, options: Ex
     options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'insert' });
     const result = await guard(gen, () => insertGuarded(client, gen, returning, options.checker, (done) =>
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows })));
-    if (result.rejected > 0) {
+    if (result.missing > 0) {
+      short[gen.key] = { rows: result.rows, planned: gen.rows, reason: result.reasons.slice(0, 2).join('; ') };
+      options.emit({
+        type: 'warning',
+        table: gen.key,
+        message: `${gen.key}: only ${result.rows} of ${gen.rows} rows: its triggers or constraints kept rejecting rows (${result.reasons.slice(0, 2).join('; ')})`,
+      });
+    } else if (result.rejected > 0) {
       options.emit({
         type: 'warning',
         table: gen.key,
@@ -124,6 +154,24 @@ async function copyTable(client: pg.ClientBase, gen: TableGenerator, options: Ex
   }
   options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
   return gen.rows;
+}
+
+/** The referenced columns of a table's rows, as text, in a stable order. */
+async function readKeys(client: pg.ClientBase, gen: TableGenerator, columns: readonly string[]): Promise<string[][]> {
+  const list = columns.map((c) => quoteIdent(c)).join(', ');
+  const select = columns.map((c, k) => `${quoteIdent(c)}::text AS k${k}`).join(', ');
+  const { rows } = await client.query<Record<string, string>>(`SELECT ${select} FROM ${fromTable(gen.model.table)} ORDER BY ${list}`);
+  return rows.map((r) => columns.map((_, k) => r[`k${k}`]!));
+}
+
+/** Why a table cannot get rows after all: a NOT NULL FK's parent ended up with none. Null when it can. */
+function emptyRequiredParent(gen: TableGenerator, gens: GeneratorSet): string | null {
+  for (const fk of gen.model.foreignKeys) {
+    if (isImplicit(fk) || fkNullable(gen.model, fk)) continue;
+    const parent = gens.generator(`${fk.references.schema}.${fk.references.table}`);
+    if (parent && parent !== gen && parent.isEmpty()) return `its NOT NULL foreign key ${fk.name} needs rows in ${parent.key}, whose rows were all rejected`;
+  }
+  return null;
 }
 
 /** Enabled row triggers that fire on INSERT: they may rewrite or reject rows. */

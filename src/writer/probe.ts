@@ -9,6 +9,11 @@ import type { ExistingKeys } from './generate/inputs.js';
 /** How many existing rows of a parent a run may reference. */
 const SAMPLE_ROWS = 10_000;
 
+/** `ONLY "s"."t"` for an ordinary table, `"s"."t"` for a partitioned one (whose rows live in partitions). */
+export function fromTable(t: { schema: string; name: string; kind: string }): string {
+  return `${t.kind === 'partitioned' ? '' : 'ONLY '}${quoteQualified(t.schema, t.name)}`;
+}
+
 /** Row counts of every table (exact: count(*)); one query per table, tables are few enough. */
 export async function countRows(q: Queryable, catalog: Catalog): Promise<Map<QualifiedName, number>> {
   const counts = new Map<QualifiedName, number>();
@@ -17,7 +22,8 @@ export async function countRows(q: Queryable, catalog: Catalog): Promise<Map<Qua
   for (let start = 0; start < tables.length; start += chunk) {
     const part = tables.slice(start, start + chunk);
     // one round trip for many tables
-    const sql = part.map((t, k) => `SELECT ${k} AS k, count(*)::bigint AS n FROM ${quoteQualified(t.schema, t.name)}`).join(' UNION ALL ');
+    // ONLY: an INHERITS parent's own rows, not its children's; a partitioned table's are its partitions'
+    const sql = part.map((t, k) => `SELECT ${k} AS k, count(*)::bigint AS n FROM ${fromTable(t)}`).join(' UNION ALL ');
     const { rows } = await q.query<{ k: number; n: string }>(sql);
     for (const r of rows) {
       const t = part[r.k]!;

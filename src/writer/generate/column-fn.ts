@@ -70,8 +70,10 @@ function withPatterns(model: ColumnModel, fn: ValueFn): ValueFn {
   return (g) => {
     const v = fn(g);
     if (typeof v !== 'string' || generators.every((p) => p.matches(v))) return v;
+    // char(n) pads with blanks, which an anchored pattern sees: aim for the full width
+    const width = model.column.type.base === 'bpchar' ? model.column.type.length ?? undefined : undefined;
     for (let tries = 0; tries < 8; tries++) {
-      const candidate = generators[0]!.random(g.rng);
+      const candidate = generators[0]!.random(g.rng, width);
       if ((max === null || candidate.length <= max) && generators.every((p) => p.matches(candidate))) return candidate;
     }
     return v;
@@ -103,6 +105,8 @@ function hint(name: string): { numberHint?: [number, number] } {
   if (/(^|_)(percent|pct|rate|discount)($|_)/.test(n)) return { numberHint: [0, 100] };
   if (/(^|_)(rating|stars|score)($|_)/.test(n)) return { numberHint: [1, 5] };
   if (/(^|_)(price|cost|amount|total|balance|fee|salary)($|_)/.test(n)) return { numberHint: [1, 500] };
+  if (/(^|_)(lat|latitude)($|_)/.test(n)) return { numberHint: [-90, 90] };
+  if (/(^|_)(lng|lon|long|longitude)($|_)/.test(n)) return { numberHint: [-180, 180] };
   return {};
 }
 

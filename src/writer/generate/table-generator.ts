@@ -12,7 +12,8 @@ import { isBuiltinBase } from '../../inference/registry.js';
 import type { PlannedTable } from '../../planner/plan-types.js';
 import type { PatternGenerator } from '../../inference/patterns.js';
 import { compileColumnFn, patternGenerators } from './column-fn.js';
-import { isSelfReference, radixDigits, skewedParent, treeParent } from './fk-choice.js';
+import { isSelfReference, skewedParent, treeParent } from './fk-choice.js';
+import { RadixKeys } from './radix.js';
 import type { GeneratorLookup } from './inputs.js';
 import { injectiveValue } from './key-values.js';
 import { applyRelations } from './relations.js';
@@ -56,12 +57,15 @@ export class TableGenerator {
   private readonly sf = new SeededFaker();
   // a second faker, so computing a persona never disturbs the column's own stream
   private readonly personaSf = new SeededFaker();
-  private readonly radix: readonly { name: string; fks: string[]; finite: string[]; radices: number[]; salt: number }[];
+  private readonly radix: RadixKeys;
   private readonly admissible = new Map<string, number[] | null>();
   private readonly fallbacks = new Map<string, ValueFn>();
   private readonly replacedBy = new Map<number, number>();
   private readonly actualKeys = new Map<number, Map<string, Value>>();
   private extraRows = 0;
+  private readonly dead = new Set<number>();
+  private live: number[] | null = null;
+  private adopted: { columns: readonly string[]; rows: readonly (readonly Value[])[] } | null = null;
   private readonly valueIndex = new Map<string, Map<string, number>>();
 
   constructor(
@@ -87,7 +91,18 @@ export class TableGenerator {
       self: isSelfReference(fk, model.table.schema, model.table.name),
       implicit: isImplicit(fk),
     }]));
-    this.radix = this.radixOf();
+    this.radix = new RadixKeys(model, this.key, {
+      fk: (name) => {
+        const f = this.fks.get(name)!;
+        if (f.self) return this.rows;
+        const p = this.set.planned(f.parent);
+        return p?.mode === 'seed' ? p.rows : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 1;
+      },
+      finite: (column) => {
+        const gen = this.model.columns.find((x) => x.name === column)?.generator;
+        return gen?.kind === 'pick' ? gen.values.length : 2;
+      },
+    });
   }
 
   get rows(): number {
@@ -151,14 +166,48 @@ export class TableGenerator {
    * stands for its replacement; a key a trigger rewrote is the key the database returned.
    */
   value(column: string, i: number): Value {
+    if (this.adopted) {
+      const row = this.adopted.rows[i % this.adopted.rows.length];
+      const at = this.adopted.columns.indexOf(column);
+      if (row && at >= 0) return row[at] ?? null;
+    }
     const k = this.resolve(i);
     const actual = this.actualKeys.get(k);
     if (actual && actual.has(column)) return actual.get(column)!;
     return this.columnValue(column, k, 0, 'final', new Map());
   }
 
-  /** The row that stands for row i: itself, or the replacement of a rejected row. */
+  /** The row that stands for row i: itself, the replacement of a rejected row, or (for a row that never made it in) a row that did. */
   resolve(i: number): number {
+    let k = i;
+    while (this.replacedBy.has(k)) k = this.replacedBy.get(k)!;
+    if (this.dead.size > 0 && this.dead.has(k)) {
+      const live = this.liveRows();
+      if (live.length > 0) k = live[i % live.length]!;
+    }
+    return k;
+  }
+
+  /**
+   * The table was filled by other tables' triggers instead of by us: children reference those
+   * rows (their referenced columns, as read back) rather than rows we would have generated.
+   */
+  adopt(columns: readonly string[], rows: readonly (readonly Value[])[]): void {
+    if (rows.length > 0) this.adopted = { columns, rows };
+  }
+
+  /** True when rows were planned but none of them could be written. */
+  isEmpty(): boolean {
+    return this.dead.size > 0 && this.liveRows().length === 0;
+  }
+
+  /** Rows autoseed stopped trying to write: references to them go to rows that exist. */
+  giveUp(rows: readonly number[]): void {
+    for (const r of rows) this.dead.add(this.resolveReplaced(r));
+    this.live = null;
+  }
+
+  private resolveReplaced(i: number): number {
     let k = i;
     while (this.replacedBy.has(k)) k = this.replacedBy.get(k)!;
     return k;
@@ -168,6 +217,7 @@ export class TableGenerator {
   reject(i: number): number {
     const replacement = this.rows + this.extraRows++;
     this.replacedBy.set(i, replacement);
+    this.live = null;
     return replacement;
   }
 
@@ -176,9 +226,10 @@ export class TableGenerator {
     return this.replacedBy.size;
   }
 
-  /** The indexes of the rows in the table: every planned row, through its replacement. */
+  /** The indexes of the rows in the table: every planned row, through its replacement, minus those given up. */
   liveRows(): number[] {
-    return Array.from({ length: this.rows }, (_, i) => this.resolve(i));
+    this.live ??= Array.from({ length: this.rows }, (_, i) => this.resolveReplaced(i)).filter((k) => !this.dead.has(k));
+    return this.live;
   }
 
   /** Keys the database returned for row i where they differ from the generated ones. */
@@ -203,7 +254,7 @@ export class TableGenerator {
       if (!tuple) fkCache.set(c.fk.name, (tuple = this.fkTuple(this.fks.get(c.fk.name)!, i, attempt, phase)));
       return tuple[c.fk.columns.indexOf(name)] ?? null;
     }
-    const finiteDigit = m.generator.kind === 'pick' ? this.radixDigit('column', name, i) : undefined;
+    const finiteDigit = m.generator.kind === 'pick' ? this.radix.digit('finite', name, i) : undefined;
     if (finiteDigit !== undefined && m.generator.kind === 'pick') return m.generator.values[finiteDigit] ?? null;
     if (m.slot) {
       const rng = this.context(hashString(`slot:${m.slot.exclusion}`), i, 0).rng;
@@ -258,7 +309,7 @@ export class TableGenerator {
       const [own, other] = f.fk.columns.includes(r.column) ? [r.column, r.other] : f.fk.columns.includes(r.other) ? [r.other, r.column] : [null, null];
       if (own === null || other === null) continue;
       const otherFk = [...this.fks.values()].find((x) => x !== f && x.fk.columns.includes(other));
-      if (!otherFk || order.indexOf(otherFk.fk.name) > mine || this.radixDigit('fk', f.fk.name, i) !== undefined) continue;
+      if (!otherFk || order.indexOf(otherFk.fk.name) > mine || this.radix.digit('fk', f.fk.name, i) !== undefined) continue;
       const theirs = this.fkTuple(otherFk, i, attempt, 'final')[otherFk.fk.columns.indexOf(other)];
       const parentRows = this.set.planned(f.parent)?.rows ?? 0;
       for (let step = 1; step < parentRows && String(values[f.fk.columns.indexOf(own)]) === String(theirs); step++) {
@@ -292,7 +343,7 @@ export class TableGenerator {
    * triggers and application code often require. Null when there is no such sibling.
    */
   private siblingAgreement(f: CompiledFk, i: number, attempt: number): Value[] | null {
-    if (f.self || this.radixDigit('fk', f.fk.name, i) !== undefined) return null;
+    if (f.self || this.radix.digit('fk', f.fk.name, i) !== undefined) return null;
     for (const other of this.fks.values()) {
       if (other === f || other.self || other.fk.columns.some((c) => f.fk.columns.includes(c))) continue;
       const otherParent = this.set.generator(other.parent);
@@ -354,9 +405,11 @@ export class TableGenerator {
       ? this.set.planned(f.parent)!.rows
       : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 0;
     if (parentRows === 0) return null;
+    // a parent whose every row was rejected has nothing to point at
+    if (!f.self && this.set.planned(f.parent)?.mode === 'seed' && this.set.generator(f.parent)!.isEmpty()) return null;
 
     let j: number;
-    const digit = this.radixDigit('fk', f.fk.name, i);
+    const digit = this.radix.digit('fk', f.fk.name, i);
     if (digit !== undefined) {
       j = digit;
     } else if (f.self) {
@@ -402,37 +455,6 @@ export class TableGenerator {
     const existing = this.set.inputs.existingKeys.get(f.parent);
     const row = existing?.rows[j];
     return refs.map((c) => (row ? row[existing!.columns.indexOf(c)] ?? null : null));
-  }
-
-  /** The radix key that drives `fkOrColumn`, and its digits for row i. */
-  private radixDigit(kind: 'fk' | 'column', name: string, i: number): number | undefined {
-    for (const r of this.radix) {
-      const at = kind === 'fk' ? r.fks.indexOf(name) : r.finite.indexOf(name);
-      if (at < 0) continue;
-      return radixDigits(i, r.radices, r.salt)[kind === 'fk' ? at : r.fks.length + at];
-    }
-    return undefined;
-  }
-
-  private radixOf(): { name: string; fks: string[]; finite: string[]; radices: number[]; salt: number }[] {
-    return this.model.radixKeys.map((key) => ({
-      name: key.name,
-      fks: [...key.foreignKeys],
-      finite: [...key.finiteColumns],
-      salt: hashString(`${this.key}:${key.name}`),
-      radices: [
-        ...key.foreignKeys.map((name) => {
-          const f = this.fks.get(name)!;
-          if (f.self) return Math.max(1, this.rows);
-          const p = this.set.planned(f.parent);
-          return Math.max(1, p?.mode === 'seed' ? p.rows : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 1);
-        }),
-        ...key.finiteColumns.map((c) => {
-          const gen = this.model.columns.find((x) => x.name === c)?.generator;
-          return gen?.kind === 'pick' ? Math.max(1, gen.values.length) : 2;
-        }),
-      ],
-    }));
   }
 
   private streamFor(name: string, i: number, attempt: number) {
