@@ -22,13 +22,8 @@ export interface Prepared {
 
 /** Introspected catalog → model → plan, plus what generation needs to know of existing rows. */
 export async function prepare(q: Queryable, catalog: Catalog, options: PrepareOptions): Promise<Prepared> {
-  const model = await inferModel(catalog, { seed: options.seed });
   const rows = await countRows(q, catalog);
-  const plan = buildPlan(model, { rows }, {
-    rows: options.rows,
-    ...(options.tables ? { tables: options.tables } : {}),
-    ...(options.exclude ? { exclude: options.exclude } : {}),
-  });
+  const { model, plan } = await modelAndPlan(catalog, options, rows);
   const seeded = new Set<QualifiedName>(plan.tables.filter((t) => t.mode === 'seed').map((t) => t.key));
   const existing = new Set<QualifiedName>(plan.tables.filter((t) => t.mode === 'existing').map((t) => t.key));
   const inputs: GenerationInputs = {
@@ -39,6 +34,20 @@ export async function prepare(q: Queryable, catalog: Catalog, options: PrepareOp
     existingRows: rows,
   };
   return { model, plan, inputs };
+}
+
+/**
+ * The model and plan for `options` given the rows each table held: pure once the catalog is
+ * read. The ledger rebuilds a past run's plan with this and the counts it recorded.
+ */
+export async function modelAndPlan(catalog: Catalog, options: PrepareOptions, rows: ReadonlyMap<QualifiedName, number>): Promise<{ model: SeedModel; plan: Plan }> {
+  const model = await inferModel(catalog, { seed: options.seed });
+  const plan = buildPlan(model, { rows }, {
+    rows: options.rows,
+    ...(options.tables ? { tables: options.tables } : {}),
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+  });
+  return { model, plan };
 }
 
 /** `a,b , c` → ['a', 'b', 'c']; undefined when empty. */

@@ -19,6 +19,10 @@ export interface ValueDomain {
   /** A CHECK forces NULL. */
   isNull: boolean;
   patterns: { pattern: string; caseInsensitive: boolean }[];
+  /** The kind of JSON value a CHECK asks for: 'array', 'object', 'string', … */
+  jsonType: string | null;
+  /** The value is a whole `date_trunc` unit: 'month', 'day', 'hour', … */
+  truncate: string | null;
   /** Where the domain came from, for `plan` (e.g. `check:IN`, `check:range`). */
   sources: string[];
 }
@@ -49,7 +53,7 @@ export interface TableConstraints {
 export function emptyDomain(): ValueDomain {
   return {
     values: null, min: null, minInclusive: true, max: null, maxInclusive: true, notEqual: [],
-    minLength: null, maxLength: null, notNull: false, isNull: false, patterns: [], sources: [],
+    minLength: null, maxLength: null, notNull: false, isNull: false, patterns: [], jsonType: null, truncate: null, sources: [],
   };
 }
 
@@ -64,7 +68,13 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
     if (!d) domains.set(column, (d = emptyDomain()));
     return d;
   };
-  const apply = (facts: Fact[], check: { name: string; expression: string }) => {
+  const isArray = (column: string) => (table.columns.find((c) => c.name === column)?.type.arrayDims ?? 0) > 0;
+  // a fact about a whole array value (`tags <> '{}'`) says nothing about its elements: PostgreSQL checks it
+  const elementFacts = (facts: Fact[]) =>
+    facts.filter((f) => !('column' in f) || f.kind === 'not-null' || f.kind === 'is-null' || !isArray(f.column));
+  const apply = (all: Fact[], check: { name: string; expression: string }) => {
+    const facts = elementFacts(all);
+    if (facts.length < all.length) unverified.push({ name: check.name, expression: check.expression });
     for (const f of facts) {
       if (f.kind === 'relation') relations.push({ column: f.column, op: f.op, other: f.other, check });
       else if (f.kind === 'non-null-count') nonNullGroups.push({ columns: f.columns, exactly: f.exactly });
@@ -148,6 +158,14 @@ function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' | 'names-
       return;
     case 'length':
       applyLength(d, f.op, f.value);
+      return;
+    case 'json-type':
+      d.jsonType = f.type;
+      d.sources.push('check:json-type');
+      return;
+    case 'truncated':
+      d.truncate = f.unit;
+      d.sources.push('check:date_trunc');
       return;
     case 'regex':
       d.patterns.push({ pattern: f.pattern, caseInsensitive: f.caseInsensitive });

@@ -18,6 +18,18 @@ export interface InferOptions {
 /** Share of NULLs in a nullable column that nothing else decides for. */
 const DEFAULT_NULL_RATE = 0.1;
 
+/**
+ * How often a nullable column is NULL, from its name: bookkeeping timestamps are always set,
+ * "…deleted/archived/ended" markers and middle names mostly absent.
+ */
+export function nullRateFor(name: string): number {
+  const n = name.toLowerCase();
+  if (/(^|_)(created|updated|modified|inserted|added|registered)(_(at|on|date|time|timestamp))?$|^(created|updated|modified)(at|on|date)$/.test(n)) return 0;
+  if (/(^|_)(deleted|archived|removed|revoked|cancell?ed|expired|banned|blocked|suspended|closed|ended|resolved|merged|locked)(_(at|on|date|time|by))?$/.test(n)) return 0.85;
+  if (/middle_?name|second_?name|suffix|prefix|nickname|fax/.test(n)) return 0.7;
+  return DEFAULT_NULL_RATE;
+}
+
 /** Chooses a generator, with its reason, for every column of every table. */
 export async function inferModel(catalog: Catalog, options: InferOptions): Promise<SeedModel> {
   await loadModule();
@@ -74,7 +86,7 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
       column,
       generator,
       reason,
-      nullRate: required || slot || generator.kind === 'omit' ? 0 : generator.kind === 'null' ? 1 : DEFAULT_NULL_RATE,
+      nullRate: required || slot || generator.kind === 'omit' ? 0 : generator.kind === 'null' ? 1 : nullRateFor(column.name),
       domain,
       injective: injective.has(column.name),
       stable: inKey || referenced.get(key)?.has(column.name) === true,
@@ -100,6 +112,10 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
     unverifiedChecks: dedupeByName(unverified).map((c) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) })),
     foreignKeys,
     radixKeys,
+    partitionsAddRules: table.partitions.some((name) => {
+      const p = catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name);
+      return p !== undefined && (p.checks.length > 0 || p.foreignKeys.length > 0 || p.kind === 'partitioned' || p.triggers.length > 0);
+    }),
     skip: table.kind === 'partitioned' && table.partitions.length === 0
       ? {
           reason: 'partitioned table with no partition: no row can be inserted',
@@ -220,14 +236,19 @@ function uniqueness(
   constraints: TableConstraints,
 ): { injective: Set<string>; radixKeys: RadixKey[] } {
   const injective = new Set<string>();
-  const radixKeys: RadixKey[] = [];
+  const radixKeys: (RadixKey & { links: { foreignKey: string; follows: string }[] })[] = [];
   const inRadix = new Set<string>();
   const keys = [
     ...(table.primaryKey ? [{ name: table.primaryKey.name, columns: table.primaryKey.columns }] : []),
     ...table.uniques.map((u) => ({ name: u.name, columns: keyColumns(u.parts, table) })),
   ];
+  // narrow keys first: a key that contains a key already unique is unique too
+  keys.sort((a, b) => a.columns.length - b.columns.length);
+  const satisfied: (readonly string[])[] = [];
   for (const k of keys) {
     if (k.columns.length === 0) continue;
+    if (satisfied.some((s) => s.every((c) => k.columns.includes(c)))) continue;
+    satisfied.push(k.columns);
     const finite = (c: string) => {
       const column = table.columns.find((x) => x.name === c);
       return (constraints.domains.get(c)?.values?.length ?? 0) > 0 || column?.type.enum != null || column?.type.base === 'bool'
@@ -242,15 +263,42 @@ function uniqueness(
       injective.add(candidates[0]!);
       continue;
     }
-    // a column already driven by another radix key cannot also follow this one's digits
-    if (k.columns.some((c) => inRadix.has(c))) continue;
     const fks = [...new Set(k.columns.filter((c) => fkOf.has(c)).map((c) => fkOf.get(c)!.name))];
     const fkColumns = table.foreignKeys.filter((f) => fks.includes(f.name)).flatMap((f) => f.columns);
-    if (fkColumns.some((c) => inRadix.has(c))) continue;
-    radixKeys.push({ name: k.name, foreignKeys: fks, finiteColumns: k.columns.filter((c) => !fkOf.has(c) && finite(c)) });
+    const finiteColumns = k.columns.filter((c) => !fkOf.has(c) && finite(c));
+    if ([...k.columns, ...fkColumns].some((c) => inRadix.has(c))) {
+      // (namespace, item) and (project, item): the project follows the namespace's digit, so its pairs are distinct too
+      const link = linkTo(radixKeys, fks, finiteColumns);
+      if (link) {
+        link.key.links.push({ foreignKey: link.extra, follows: link.follows });
+        for (const c of table.foreignKeys.find((f) => f.name === link.extra)!.columns) inRadix.add(c);
+      }
+      continue;
+    }
+    radixKeys.push({ name: k.name, foreignKeys: fks, finiteColumns, links: [] });
     for (const c of [...k.columns, ...fkColumns]) inRadix.add(c);
   }
   return { injective, radixKeys };
+}
+
+/**
+ * A key that differs from a radix key by exactly one FK on each side (same finite columns, same
+ * other FKs) can ride on it: its own FK takes the other one's digit.
+ */
+function linkTo(
+  radixKeys: (RadixKey & { links: { foreignKey: string; follows: string }[] })[],
+  fks: readonly string[],
+  finiteColumns: readonly string[],
+): { key: RadixKey & { links: { foreignKey: string; follows: string }[] }; extra: string; follows: string } | null {
+  for (const key of radixKeys) {
+    if (key.finiteColumns.length !== finiteColumns.length || !key.finiteColumns.every((c) => finiteColumns.includes(c))) continue;
+    const mine = fks.filter((f) => !key.foreignKeys.includes(f));
+    const theirs = key.foreignKeys.filter((f) => !fks.includes(f));
+    if (mine.length === 1 && theirs.length === 1 && !key.links.some((l) => l.foreignKey === mine[0])) {
+      return { key, extra: mine[0]!, follows: theirs[0]! };
+    }
+  }
+  return null;
 }
 
 /**

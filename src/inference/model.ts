@@ -44,6 +44,8 @@ export interface RadixKey {
   readonly foreignKeys: readonly string[];
   /** Columns with a finite value set (enum, boolean, IN list). */
   readonly finiteColumns: readonly string[];
+  /** FKs of an overlapping unique key that take the digit of one of this key's FKs. */
+  readonly links: readonly { readonly foreignKey: string; readonly follows: string }[];
 }
 
 /** A CHECK PostgreSQL confirms per candidate row, with the columns it mentions. */
@@ -68,6 +70,8 @@ export interface TableModel {
   readonly foreignKeys: readonly ForeignKey[];
   /** Keys made only of FK and finite columns; no column belongs to two of them. */
   readonly radixKeys: readonly RadixKey[];
+  /** A partitioned table one of whose partitions has CHECKs, FKs, triggers or partitions of its own. */
+  readonly partitionsAddRules: boolean;
   /** Why the table is not seeded, or null. */
   readonly skip: { reason: string; fix: string | null } | null;
 }

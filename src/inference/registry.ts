@@ -2,7 +2,7 @@ import type { Column } from '../catalog.js';
 import type { ValueDomain } from './domain.js';
 import type { GenContext, Value, ValueFn } from './gen-context.js';
 import {
-  TIME_FROM, TIME_TO, fitLength, formatDate, formatTime, formatTimestamp, numericRange, timeIn,
+  TIME_FROM, TIME_TO, fitLength, formatDate, formatTime, formatTimestamp, numericRange, timeIn, truncateTime,
 } from './values.js';
 
 /** What a type generator is compiled from: the column and its merged constraints. */
@@ -74,10 +74,14 @@ function words(g: GenContext, maxLength: number | null): string {
 
 const timestamp = (withZone: boolean): TypeGen => (spec) => {
   const digits = Math.min(spec.column.type.timePrecision ?? 0, 3);
-  return (g) => formatTimestamp(timeIn(g.rng, spec.domain), digits, withZone);
+  const unit = spec.domain?.truncate ?? null;
+  return (g) => formatTimestamp(truncateTime(timeIn(g.rng, spec.domain), unit), digits, withZone);
 };
 
-const date: TypeGen = (spec) => (g) => formatDate(timeIn(g.rng, spec.domain, 86_400_000));
+const date: TypeGen = (spec) => {
+  const unit = spec.domain?.truncate ?? null;
+  return (g) => formatDate(truncateTime(timeIn(g.rng, spec.domain, 86_400_000), unit));
+};
 
 const time = (withZone: boolean): TypeGen => (spec) => {
   const digits = Math.min(spec.column.type.timePrecision ?? 0, 3);
@@ -108,14 +112,28 @@ const timeRange = (format: (ms: number) => string, dayGranularity: boolean) =>
 
 const uuid: TypeGen = () => (g) => g.faker.string.uuid();
 
-const json: TypeGen = () => (g) => ({
-  json: { id: g.rng.int(1, 100000), label: g.faker.lorem.word(), active: g.rng.chance(0.7), tags: [g.faker.lorem.word(), g.faker.lorem.word()] },
-});
+const json: TypeGen = (spec) => {
+  switch (spec.domain?.jsonType) {
+    case 'array': return (g) => ({ json: [g.faker.lorem.word(), g.faker.lorem.word()] });
+    case 'string': return (g) => ({ json: g.faker.lorem.word() });
+    case 'number': return (g) => ({ json: g.rng.int(0, 1000) });
+    case 'boolean': return (g) => ({ json: g.rng.chance(0.5) });
+    default:
+      return (g) => ({
+        json: { id: g.rng.int(1, 100000), label: g.faker.lorem.word(), active: g.rng.chance(0.7), tags: [g.faker.lorem.word(), g.faker.lorem.word()] },
+      });
+  }
+};
 
-const bytea: TypeGen = () => (g) => {
-  const bytes = new Uint8Array(16);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = g.rng.int(0, 255);
-  return bytes;
+const bytea: TypeGen = (spec) => {
+  // octet_length(col) CHECKs bound the size (encryption IVs are often exactly 12 bytes)
+  const max = spec.domain?.maxLength ?? 16;
+  const min = Math.min(spec.domain?.minLength ?? Math.min(max, 16), max);
+  return (g) => {
+    const bytes = new Uint8Array(g.rng.int(min, Math.min(max, 16) < min ? min : Math.min(max, 16)));
+    for (let i = 0; i < bytes.length; i++) bytes[i] = g.rng.int(0, 255);
+    return bytes;
+  };
 };
 
 const constant = (v: Value): TypeGen => () => () => v;

@@ -76,3 +76,23 @@ export function fitLength(text: string, max: number | null, min: number | null, 
   }
   return s;
 }
+
+/** `date_trunc(unit, t)` in UTC, for the units CHECKs use. */
+export function truncateTime(ms: number, unit: string | null): number {
+  if (unit === null) return ms;
+  const d = new Date(ms);
+  switch (unit) {
+    case 'year': return Date.UTC(d.getUTCFullYear(), 0, 1);
+    case 'quarter': return Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
+    case 'month': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    case 'week': {
+      const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+      return day - ((d.getUTCDay() + 6) % 7) * 86_400_000;
+    }
+    case 'day': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    case 'hour': return ms - (ms % 3_600_000);
+    case 'minute': return ms - (ms % 60_000);
+    case 'second': return ms - (ms % 1000);
+    default: return ms;
+  }
+}

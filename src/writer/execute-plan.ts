@@ -174,9 +174,15 @@ function emptyRequiredParent(gen: TableGenerator, gens: GeneratorSet): string | 
   return null;
 }
 
-/** Enabled row triggers that fire on INSERT: they may rewrite or reject rows. */
+/**
+ * Tables whose rows the database may rewrite or reject for reasons the generators cannot see:
+ * enabled row triggers on INSERT, and partitioned tables whose partitions add constraints or
+ * partitions of their own (rows are routed there). They are written row-isolating.
+ */
 function hasInsertTriggers(gen: TableGenerator): boolean {
-  return gen.model.table.triggers.some((t) => t.enabled !== 'disabled' && t.level === 'row' && t.events.includes('insert'));
+  const t = gen.model.table;
+  if (t.triggers.some((tr) => tr.enabled !== 'disabled' && tr.level === 'row' && tr.events.includes('insert'))) return true;
+  return gen.model.partitionsAddRules;
 }
 
 /** Per table, the columns some FK of a seeded table points at: what a trigger's rewrite must be read back for. */

@@ -14,6 +14,10 @@ export type Fact =
   | { kind: 'bool'; column: string; value: boolean }
   /** `to_regclass(col) IS NOT NULL`: the column names an existing table. */
   | { kind: 'names-table'; column: string }
+  /** `jsonb_typeof(col) = 'array'`: the JSON value's kind. */
+  | { kind: 'json-type'; column: string; type: string }
+  /** `col = date_trunc('month', col)`: the value is a whole unit (month, day, hour, …). */
+  | { kind: 'truncated'; column: string; unit: string }
   /** `num_nonnulls(a, b) = 1`, `(a IS NOT NULL) <> (b IS NOT NULL)`: exactly one (or at least one) is set. */
   | { kind: 'non-null-count'; columns: string[]; exactly: boolean };
 

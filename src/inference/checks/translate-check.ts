@@ -117,6 +117,10 @@ function translate(node: Node, valueColumn: string | undefined): CheckTranslatio
 
   const counted = nonNullCount(expr, cmp, col);
   if (counted) return counted;
+  const truncated = cmp === '=' ? truncation(expr, col) : undefined;
+  if (truncated) return truncated;
+  const jsonKind = cmp === '=' ? jsonType(expr, col) : undefined;
+  if (jsonKind) return jsonKind;
 
   // length(col) op n
   for (const [side, other, o] of [[expr.lexpr, expr.rexpr, cmp], [expr.rexpr, expr.lexpr, flip(cmp)]] as const) {
@@ -249,4 +253,30 @@ function exactlyOneOf(parts: CheckTranslation[]): CheckTranslation | undefined {
   const all = [...columns];
   const shape = parts.every((p) => p.facts.length === all.length) && new Set(setPerBranch).size === parts.length;
   return shape && all.length === parts.length ? fact({ kind: 'non-null-count', columns: all, exactly: true }) : undefined;
+}
+
+/** `col = date_trunc('month', col::timestamptz)` (either side): col holds whole months. */
+function truncation(expr: Node, col: (n: Node | undefined) => string | undefined): CheckTranslation | undefined {
+  for (const [side, other] of [[expr.lexpr, expr.rexpr], [expr.rexpr, expr.lexpr]] as const) {
+    const name = col(side);
+    const call = stripCasts(other);
+    if (!name || funcName(call) !== 'date_trunc') continue;
+    const args = (call!.FuncCall.args ?? []) as Node[];
+    const unit = constant(args[0])?.value;
+    if (typeof unit === 'string' && col(args[1]) === name) return fact({ kind: 'truncated', column: name, unit: unit.toLowerCase() });
+  }
+  return undefined;
+}
+
+/** `jsonb_typeof(col) = 'array'` / `json_typeof(…)`: the column holds that kind of JSON value. */
+function jsonType(expr: Node, col: (n: Node | undefined) => string | undefined): CheckTranslation | undefined {
+  for (const [side, other] of [[expr.lexpr, expr.rexpr], [expr.rexpr, expr.lexpr]] as const) {
+    const call = stripCasts(side);
+    const fn = funcName(call);
+    if (fn !== 'jsonb_typeof' && fn !== 'json_typeof') continue;
+    const name = col(call!.FuncCall.args?.[0]);
+    const kind = constant(other)?.value;
+    if (name && typeof kind === 'string') return fact({ kind: 'json-type', column: name, type: kind });
+  }
+  return undefined;
 }

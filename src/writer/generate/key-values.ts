@@ -7,7 +7,14 @@ import { TIME_FROM, formatDate, formatTimestamp } from '../../inference/values.j
  * Injective values: distinct for distinct `n` (a 1-based key number), whatever the type, so a
  * unique key is satisfied by construction instead of by retrying.
  */
-export function injectiveValue(column: Column, n: number, salt: number, text: string | null): Value {
+export function injectiveValue(
+  column: Column,
+  n: number,
+  salt: number,
+  text: string | null,
+  maxLength: number | null = column.type.length,
+  truncate: string | null = null,
+): Value {
   const t = column.type;
   switch (t.base) {
     case 'int2':
@@ -24,10 +31,10 @@ export function injectiveValue(column: Column, n: number, salt: number, text: st
     case 'uuid':
       return uuidFrom(n, salt);
     case 'date':
-      return formatDate(TIME_FROM + n * 86_400_000);
+      return formatDate(nthTime(n, truncate ?? 'day'));
     case 'timestamp':
     case 'timestamptz':
-      return formatTimestamp(TIME_FROM + n * 1000, 0, t.base === 'timestamptz');
+      return formatTimestamp(nthTime(n, truncate ?? 'second'), 0, t.base === 'timestamptz');
     case 'bytea': {
       const bytes = new Uint8Array(8);
       new DataView(bytes.buffer).setFloat64(0, n);
@@ -36,7 +43,22 @@ export function injectiveValue(column: Column, n: number, salt: number, text: st
     case 'inet':
       return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
     default:
-      return uniqueText(text, n, t.length, t.base === 'bpchar');
+      return uniqueText(text, n, maxLength, t.base === 'bpchar');
+  }
+}
+
+/** The n-th whole unit after the start of the time window (month n, day n, second n, …). */
+function nthTime(n: number, unit: string): number {
+  const start = new Date(TIME_FROM);
+  switch (unit) {
+    case 'year': return Date.UTC(start.getUTCFullYear() + n, 0, 1);
+    case 'quarter': return Date.UTC(start.getUTCFullYear(), n * 3, 1);
+    case 'month': return Date.UTC(start.getUTCFullYear(), n, 1);
+    case 'week': return TIME_FROM + n * 7 * 86_400_000;
+    case 'day': return TIME_FROM + n * 86_400_000;
+    case 'hour': return TIME_FROM + n * 3_600_000;
+    case 'minute': return TIME_FROM + n * 60_000;
+    default: return TIME_FROM + n * 1000;
   }
 }
 
@@ -60,9 +82,15 @@ function uniqueText(text: string | null, n: number, maxLength: number | null, fi
     if (`${n}${domain}`.length <= maxLength) return `${n}${domain}`;
     return code.padStart(Math.min(maxLength, 4), '0').slice(-maxLength);
   }
-  const suffix = ` ${n}`;
+  if (/^https?:\/\//.test(text)) {
+    // a URL stays a URL: the number becomes the last path segment
+    const url = `${text.replace(/\/+$/, '')}/${n}`;
+    if (maxLength === null || url.length <= maxLength) return url;
+  }
+  // "Word 12" for prose, "token-12" for one-word values such as tokens and slugs
+  const suffix = /\s/.test(text.trim()) ? ` ${n}` : `-${n}`;
   const room = maxLength === null ? text.length : Math.max(0, maxLength - suffix.length);
-  return `${text.slice(0, room).trimEnd()}${suffix}`.trimStart();
+  return `${text.slice(0, room).trimEnd()}${suffix}`.replace(/^[\s-]+/, '') || code;
 }
 
 /** A version-4-shaped UUID whose 128 bits are a hash of (salt, n). */

@@ -8,11 +8,12 @@ export interface RadixSizes {
   finite(column: string): number;
 }
 
+type Part = { kind: 'fk'; name: string } | { kind: 'finite'; name: string } | { kind: 'pair'; low: string; high: string; strict: boolean };
+
 interface Compiled {
   key: RadixKey;
   /** One entry per digit: an FK, a finite column, or an ordered pair of FKs into one parent. */
-  parts: ({ kind: 'fk'; name: string } | { kind: 'finite'; name: string } | { kind: 'pair'; low: string; high: string; strict: boolean })[];
-  radices: number[];
+  parts: Part[];
   salt: number;
 }
 
@@ -25,31 +26,49 @@ interface Compiled {
 export class RadixKeys {
   private readonly keys: Compiled[];
 
-  constructor(model: TableModel, tableKey: string, sizes: RadixSizes) {
+  /**
+   * `sizes` is asked each time: a parent's row count is only final once it is written (rows a
+   * trigger kept rejecting make it short), and digits must index the rows that exist.
+   */
+  constructor(model: TableModel, tableKey: string, private readonly sizes: RadixSizes) {
     this.keys = model.radixKeys.map((key) => {
       const pairs = orderedPairs(model, key);
       const paired = new Set(pairs.flatMap((p) => [p.low, p.high]));
-      const parts: Compiled['parts'] = [
+      const parts: Part[] = [
         ...pairs.map((p) => ({ kind: 'pair' as const, ...p })),
         ...key.foreignKeys.filter((f) => !paired.has(f)).map((name) => ({ kind: 'fk' as const, name })),
         ...key.finiteColumns.map((name) => ({ kind: 'finite' as const, name })),
       ];
-      const radices = parts.map((p) => {
-        if (p.kind === 'finite') return Math.max(1, sizes.finite(p.name));
-        if (p.kind === 'fk') return Math.max(1, sizes.fk(p.name));
-        const n = sizes.fk(p.low);
-        return Math.max(1, p.strict ? (n * (n - 1)) / 2 : (n * (n + 1)) / 2);
-      });
-      return { key, parts, radices, salt: hashString(`${tableKey}:${key.name}`) };
+      return { key, parts, salt: hashString(`${tableKey}:${key.name}`) };
+    });
+  }
+
+  /** The most rows the radix keys allow (Infinity without radix keys). */
+  capacity(): number {
+    return Math.min(...this.keys.map((k) => this.radices(k).reduce((a, b) => a * b, 1)), Number.POSITIVE_INFINITY);
+  }
+
+  private radices(k: Compiled): number[] {
+    return k.parts.map((p) => {
+      if (p.kind === 'finite') return Math.max(1, this.sizes.finite(p.name));
+      if (p.kind === 'fk') {
+        // a linked FK takes this digit too: the digit may only go as far as both parents reach
+        const linked = k.key.links.filter((l) => l.follows === p.name).map((l) => this.sizes.fk(l.foreignKey));
+        return Math.max(1, Math.min(this.sizes.fk(p.name), ...linked));
+      }
+      const n = this.sizes.fk(p.low);
+      return Math.max(1, p.strict ? (n * (n - 1)) / 2 : (n * (n + 1)) / 2);
     });
   }
 
   /** The parent row (for an FK) or value index (for a finite column) row i gets; undefined when no radix key drives it. */
   digit(kind: 'fk' | 'finite', name: string, i: number): number | undefined {
     for (const k of this.keys) {
+      const link = kind === 'fk' ? k.key.links.find((l) => l.foreignKey === name) : undefined;
+      if (link) return this.digit('fk', link.follows, i);
       const at = k.parts.findIndex((p) => (p.kind === kind && p.name === name) || (kind === 'fk' && p.kind === 'pair' && (p.low === name || p.high === name)));
       if (at < 0) continue;
-      const d = radixDigits(i, k.radices, k.salt)[at]!;
+      const d = radixDigits(i, this.radices(k), k.salt)[at]!;
       const part = k.parts[at]!;
       if (part.kind !== 'pair') return d;
       const [low, high] = triangular(d, part.strict);

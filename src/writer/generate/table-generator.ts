@@ -61,10 +61,11 @@ export class TableGenerator {
   private readonly admissible = new Map<string, number[] | null>();
   private readonly fallbacks = new Map<string, ValueFn>();
   private readonly replacedBy = new Map<number, number>();
+  private readonly origin = new Map<number, number>();
   private readonly actualKeys = new Map<number, Map<string, Value>>();
   private extraRows = 0;
   private readonly dead = new Set<number>();
-  private live: number[] | null = null;
+  private live: { stamp: string; rows: number[] } | null = null;
   private adopted: { columns: readonly string[]; rows: readonly (readonly Value[])[] } | null = null;
   private readonly valueIndex = new Map<string, Map<string, number>>();
 
@@ -94,9 +95,7 @@ export class TableGenerator {
     this.radix = new RadixKeys(model, this.key, {
       fk: (name) => {
         const f = this.fks.get(name)!;
-        if (f.self) return this.rows;
-        const p = this.set.planned(f.parent);
-        return p?.mode === 'seed' ? p.rows : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 1;
+        return f.self ? this.planned.rows : this.parentCount(f);
       },
       finite: (column) => {
         const gen = this.model.columns.find((x) => x.name === column)?.generator;
@@ -105,8 +104,15 @@ export class TableGenerator {
     });
   }
 
+  /** Rows to write: as planned, unless parents came out short and the radix keys now hold fewer. */
   get rows(): number {
-    return this.planned.rows;
+    const capacity = this.radix.capacity();
+    return capacity < this.planned.rows ? Math.floor(capacity) : this.planned.rows;
+  }
+
+  /** Rows that exist once this table is written: what children may point at. */
+  liveCount(): number {
+    return this.dead.size === 0 ? this.rows : this.liveRows().length;
   }
 
   get inputs(): GeneratorLookup['inputs'] {
@@ -153,11 +159,15 @@ export class TableGenerator {
       }
       const options: Value[] = [];
       if (c.nullRate > 0) options.push(null);
+      // `tags = '{}' OR tags <@ ARRAY[…]`: the empty array is the usual way out
+      if (c.column.type.arrayDims > 0) options.push([]);
       if (c.column.type.category === 'numeric' && c.column.type.arrayDims === 0) {
         const min = typeof c.domain?.min === 'number' ? c.domain.min : null;
-        options.push(min !== null && min > 0 ? min : 0, 1);
+        options.push(0, 1, ...(min !== null ? [min, min + 1] : []));
       }
-      if (options.length > 0) values[k] = rng.pick(options);
+      // the plain values must still satisfy what the generators already guarantee
+      const allowed = options.filter((v) => !c.domain || satisfies(v, c.domain));
+      if (allowed.length > 0) values[k] = rng.pick(allowed);
     });
   }
 
@@ -204,7 +214,6 @@ export class TableGenerator {
   /** Rows autoseed stopped trying to write: references to them go to rows that exist. */
   giveUp(rows: readonly number[]): void {
     for (const r of rows) this.dead.add(this.resolveReplaced(r));
-    this.live = null;
   }
 
   private resolveReplaced(i: number): number {
@@ -217,8 +226,13 @@ export class TableGenerator {
   reject(i: number): number {
     const replacement = this.rows + this.extraRows++;
     this.replacedBy.set(i, replacement);
-    this.live = null;
+    this.origin.set(replacement, this.origin.get(i) ?? i);
     return replacement;
+  }
+
+  /** The planned row a (replacement) row stands for: radix keys use its digits, which the rejected row freed. */
+  private digitRow(i: number): number {
+    return this.origin.get(i) ?? i;
   }
 
   /** How many rows were rejected (each was replaced). */
@@ -228,8 +242,13 @@ export class TableGenerator {
 
   /** The indexes of the rows in the table: every planned row, through its replacement, minus those given up. */
   liveRows(): number[] {
-    this.live ??= Array.from({ length: this.rows }, (_, i) => this.resolveReplaced(i)).filter((k) => !this.dead.has(k));
-    return this.live;
+    const rows = this.rows;
+    // the cache is only as good as the state it was built from
+    const stamp = `${rows}:${this.dead.size}:${this.replacedBy.size}`;
+    if (this.live?.stamp !== stamp) {
+      this.live = { stamp, rows: Array.from({ length: rows }, (_, i) => this.resolveReplaced(i)).filter((k) => !this.dead.has(k)) };
+    }
+    return this.live.rows;
   }
 
   /** Keys the database returned for row i where they differ from the generated ones. */
@@ -254,7 +273,7 @@ export class TableGenerator {
       if (!tuple) fkCache.set(c.fk.name, (tuple = this.fkTuple(this.fks.get(c.fk.name)!, i, attempt, phase)));
       return tuple[c.fk.columns.indexOf(name)] ?? null;
     }
-    const finiteDigit = m.generator.kind === 'pick' ? this.radix.digit('finite', name, i) : undefined;
+    const finiteDigit = m.generator.kind === 'pick' ? this.radix.digit('finite', name, this.digitRow(i)) : undefined;
     if (finiteDigit !== undefined && m.generator.kind === 'pick') return m.generator.values[finiteDigit] ?? null;
     if (m.slot) {
       const rng = this.context(hashString(`slot:${m.slot.exclusion}`), i, 0).rng;
@@ -267,7 +286,9 @@ export class TableGenerator {
       const start = this.set.inputs.keyStart.get(this.key)?.get(name) ?? 0;
       const text = m.generator.kind === 'semantic' ? (c.fn(g) as string | null) : null;
       const n = start + i + 1;
-      const key = injectiveValue(m.column, n, mixSalt(this.set.seed, this.tableHash, c.hash), text);
+      const limit = [m.column.type.length, m.domain?.maxLength ?? null].filter((x): x is number => x !== null);
+      const salt = mixSalt(this.set.seed, this.tableHash, c.hash);
+      const key = injectiveValue(m.column, n, salt, text, limit.length > 0 ? Math.min(...limit) : null, m.domain?.truncate ?? null);
       // a key a regex CHECK shapes: enumerate the pattern's language instead
       const patterns = c.patterns;
       if (patterns.length === 0 || (typeof key === 'string' && patterns.every((p) => p.matches(key)))) return key;
@@ -401,15 +422,11 @@ export class TableGenerator {
   /** Which parent row row i points at through `f`, or null for NULL. */
   private parentIndex(f: CompiledFk, i: number, attempt: number, required = false): number | null {
     const rng = this.context(f.hash, i, f.stable ? 0 : attempt).rng;
-    const parentRows = f.self ? this.rows : this.set.planned(f.parent)?.mode === 'seed'
-      ? this.set.planned(f.parent)!.rows
-      : this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 0;
+    const parentRows = f.self ? this.rows : this.parentCount(f);
     if (parentRows === 0) return null;
-    // a parent whose every row was rejected has nothing to point at
-    if (!f.self && this.set.planned(f.parent)?.mode === 'seed' && this.set.generator(f.parent)!.isEmpty()) return null;
 
     let j: number;
-    const digit = this.radix.digit('fk', f.fk.name, i);
+    const digit = this.radix.digit('fk', f.fk.name, this.digitRow(i));
     if (digit !== undefined) {
       j = digit;
     } else if (f.self) {
@@ -448,10 +465,22 @@ export class TableGenerator {
     return allowed;
   }
 
+  /** How many rows the parent of `f` has to point at: its live rows if seeded, its sample if existing. */
+  private parentCount(f: CompiledFk): number {
+    if (this.set.planned(f.parent)?.mode === 'seed') return this.set.generator(f.parent)!.liveCount();
+    return this.set.inputs.existingKeys.get(f.parent)?.rows.length ?? 0;
+  }
+
+  /** The referenced values of the parent's j-th live row (or sampled existing row). */
   private parentValues(f: CompiledFk, j: number): Value[] {
     const refs = f.fk.references.columns;
-    const parent = f.self ? this : this.set.generator(f.parent);
-    if (parent && this.set.planned(f.parent)?.mode === 'seed') return refs.map((c) => parent.value(c, j));
+    if (f.self) return refs.map((c) => this.value(c, j));
+    const parent = this.set.generator(f.parent);
+    if (parent && this.set.planned(f.parent)?.mode === 'seed') {
+      const live = parent.liveRows();
+      const k = live[j] ?? j;
+      return refs.map((c) => parent.value(c, k));
+    }
     const existing = this.set.inputs.existingKeys.get(f.parent);
     const row = existing?.rows[j];
     return refs.map((c) => (row ? row[existing!.columns.indexOf(c)] ?? null : null));
