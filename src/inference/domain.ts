@@ -83,8 +83,16 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
     }
   };
 
-  for (const check of table.checks) {
-    const t = translateCheck(check.expression);
+  // Each CHECK with an OR picks one branch on its own; two such picks can contradict each other
+  // (one forces a column NULL, another forbids it). Those CHECKs are left to PostgreSQL instead.
+  const translated = table.checks.map((check) => ({ check, t: translateCheck(check.expression) }));
+  const contradictory = contradictions(translated.map((x) => x.t.facts));
+  for (const { check, t } of translated) {
+    const conflicting = t.facts.some((f) => (f.kind === 'is-null' || f.kind === 'not-null') && contradictory.has(f.column));
+    if (conflicting) {
+      unverified.push({ name: check.name, expression: check.expression });
+      continue;
+    }
     apply(t.facts, check);
     if (needsVerification(t)) unverified.push({ name: check.name, expression: check.expression });
   }
@@ -97,6 +105,19 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
     if (column.type.domainNotNull) domainOf(column.name).notNull = true;
   }
   return { domains, relations, nonNullGroups, unverified };
+}
+
+/** Columns some facts force NULL and others force non-NULL. */
+function contradictions(factLists: readonly Fact[][]): Set<string> {
+  const isNull = new Set<string>();
+  const notNull = new Set<string>();
+  for (const facts of factLists) {
+    for (const f of facts) {
+      if (f.kind === 'is-null') isNull.add(f.column);
+      if (f.kind === 'not-null') notNull.add(f.column);
+    }
+  }
+  return new Set([...isNull].filter((c) => notNull.has(c)));
 }
 
 /** Regexes are only hints to the text generators: PostgreSQL has the last word on them. */

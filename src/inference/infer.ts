@@ -8,6 +8,7 @@ import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from
 import { exclusionSlots } from './exclusions.js';
 import { implicitForeignKeys } from './implicit-fks.js';
 import { type PartitionSlot, parsePartitionBound } from './partition-bounds.js';
+import type { PartitionTarget } from './model.js';
 import { quoteQualified } from '../sql/ident.js';
 import { isBuiltinBase } from './registry.js';
 
@@ -58,7 +59,8 @@ function referencedColumns(catalog: Catalog, implicit: Map<string, ForeignKey[]>
 function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<string>>, implicit: readonly ForeignKey[]): TableModel {
   const key = qualifiedName(table.schema, table.name);
   const constraints = tableConstraints(table, catalog);
-  const foreignKeys = [...ownAndPartitionForeignKeys(table, catalog), ...implicit];
+  const { foreignKeys: declared, partitionTargets } = retargetPartitionFks(ownAndPartitionForeignKeys(table, catalog), catalog);
+  const foreignKeys = [...declared, ...implicit];
   const fkOf = columnOwners(foreignKeys);
 
   const { injective, radixKeys } = uniqueness(table, fkOf, constraints);
@@ -112,6 +114,7 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
     unverifiedChecks: dedupeByName(unverified).map((c) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) })),
     foreignKeys,
     radixKeys,
+    partitionTargets,
     partitionsAddRules: table.partitions.some((name) => {
       const p = catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name);
       return p !== undefined && (p.checks.length > 0 || p.foreignKeys.length > 0 || p.kind === 'partitioned' || p.triggers.length > 0);
@@ -128,6 +131,32 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
           }
         : null,
   };
+}
+
+/**
+ * An FK may point at one partition (gitlab: ci_cost_settings → instance_type_ci_runners). Rows
+ * are seeded through the partitioned root, so the FK is aimed at the root, restricted to the
+ * root's rows whose partition key falls in that partition.
+ */
+function retargetPartitionFks(
+  fks: readonly ForeignKey[],
+  catalog: Catalog,
+): { foreignKeys: ForeignKey[]; partitionTargets: Record<string, PartitionTarget> } {
+  const byName = new Map(catalog.tables.map((t) => [qualifiedName(t.schema, t.name), t]));
+  const partitionTargets: Record<string, PartitionTarget> = {};
+  const foreignKeys = fks.map((fk) => {
+    let target = byName.get(qualifiedName(fk.references.schema, fk.references.table));
+    if (!target?.partitionOf) return fk;
+    const slot = parsePartitionBound(target.partitionOf.bound);
+    let root = byName.get(target.partitionOf.parent);
+    const keyColumn = root?.partitionKey?.columns.length === 1 ? root.partitionKey.columns[0]! : null;
+    while (root?.partitionOf) root = byName.get(root.partitionOf.parent);
+    target = root;
+    if (!target || !slot || !keyColumn) return fk;
+    partitionTargets[fk.name] = { keyColumn, slot };
+    return { ...fk, references: { ...fk.references, schema: target.schema, table: target.name } };
+  });
+  return { foreignKeys, partitionTargets };
 }
 
 /**

@@ -48,6 +48,12 @@ export interface RadixKey {
   readonly links: readonly { readonly foreignKey: string; readonly follows: string }[];
 }
 
+/** The partition an FK points at, as a condition on the partitioned parent's key column. */
+export interface PartitionTarget {
+  readonly keyColumn: string;
+  readonly slot: PartitionSlot;
+}
+
 /** A CHECK PostgreSQL confirms per candidate row, with the columns it mentions. */
 export interface UnverifiedCheck {
   readonly name: string;
@@ -70,6 +76,8 @@ export interface TableModel {
   readonly foreignKeys: readonly ForeignKey[];
   /** Keys made only of FK and finite columns; no column belongs to two of them. */
   readonly radixKeys: readonly RadixKey[];
+  /** FKs that point at one partition: only parent rows whose partition key lands there qualify. */
+  readonly partitionTargets: Readonly<Record<string, PartitionTarget>>;
   /** A partitioned table one of whose partitions has CHECKs, FKs, triggers or partitions of its own. */
   readonly partitionsAddRules: boolean;
   /** Why the table is not seeded, or null. */

@@ -17,6 +17,7 @@ import { RadixKeys } from './radix.js';
 import type { GeneratorLookup } from './inputs.js';
 import { injectiveValue } from './key-values.js';
 import { applyRelations } from './relations.js';
+import { inSlot } from './partition-slot.js';
 import { slotValue } from './slot-values.js';
 
 /** From this attempt on, failing rows also try plain values (NULL, 0) in the columns a CHECK mentions. */
@@ -95,7 +96,9 @@ export class TableGenerator {
     this.radix = new RadixKeys(model, this.key, {
       fk: (name) => {
         const f = this.fks.get(name)!;
-        return f.self ? this.planned.rows : this.parentCount(f);
+        if (f.self) return this.planned.rows;
+        // digits count only the parent rows this FK may point at (CHECKs, a target partition)
+        return this.admissibleParents(f, this.parentCount(f))?.length ?? this.parentCount(f);
       },
       finite: (column) => {
         const gen = this.model.columns.find((x) => x.name === column)?.generator;
@@ -428,7 +431,9 @@ export class TableGenerator {
     let j: number;
     const digit = this.radix.digit('fk', f.fk.name, this.digitRow(i));
     if (digit !== undefined) {
-      j = digit;
+      const allowed = f.self ? null : this.admissibleParents(f, parentRows);
+      if (allowed && allowed.length === 0) return null;
+      j = allowed ? allowed[digit % allowed.length]! : digit;
     } else if (f.self) {
       if (i === 0 || (f.nullable && rng.chance(ROOT_RATE))) {
         if (f.nullable && !required) return null;
@@ -453,12 +458,18 @@ export class TableGenerator {
   private admissibleParents(f: CompiledFk, parentRows: number): number[] | null {
     if (this.admissible.has(f.fk.name)) return this.admissible.get(f.fk.name)!;
     const domains = f.fk.columns.map((c) => this.columns.get(c)?.model.domain);
+    const partition = this.model.partitionTargets[f.fk.name];
+    const parent = partition ? this.set.generator(f.parent) : undefined;
     let allowed: number[] | null = null;
-    if (domains.some(restricts)) {
+    if (domains.some(restricts) || parent) {
       allowed = [];
+      const live = parent?.liveRows();
       for (let j = 0; j < parentRows; j++) {
         const values = this.parentValues(f, j);
-        if (values.every((v, k) => !domains[k] || satisfies(v, domains[k]!))) allowed.push(j);
+        if (!values.every((v, k) => !domains[k] || satisfies(v, domains[k]!))) continue;
+        // an FK into one partition: the parent row must land in that partition
+        if (parent && partition && !inSlot(parent.value(partition.keyColumn, live![j] ?? j), partition.slot)) continue;
+        allowed.push(j);
       }
     }
     this.admissible.set(f.fk.name, allowed);
