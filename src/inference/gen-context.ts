@@ -10,6 +10,8 @@ export type Value =
   | boolean
   | Uint8Array
   | { readonly json: unknown }
+  /** A server-side SQL expression (overrides.ts `sql\`…\``): written by INSERT, never by COPY. */
+  | { readonly sql: string }
   | readonly Value[];
 
 /** The person a row is about: every name-like column of the row derives from it. */

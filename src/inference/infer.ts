@@ -115,6 +115,8 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
     foreignKeys,
     radixKeys,
     partitionTargets,
+    perParent: {},
+    insertOnly: false,
     partitionsAddRules: table.partitions.some((name) => {
       const p = catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name);
       return p !== undefined && (p.checks.length > 0 || p.foreignKeys.length > 0 || p.kind === 'partitioned' || p.triggers.length > 0);

@@ -4,6 +4,7 @@ import type { NonNullGroup, Relation, ValueDomain } from './domain.js';
 import type { SemanticKind } from './kinds.js';
 import type { SlotSpec } from './exclusions.js';
 import type { PartitionSlot } from './partition-bounds.js';
+import type { OverrideContext } from '../overrides/types.js';
 import type { BuiltinBase } from './registry.js';
 
 /** How a column gets its value. Plain data: `plan --json` prints it. */
@@ -18,7 +19,16 @@ export type GeneratorSpec =
   | { kind: 'pick'; values: Const[] }
   | { kind: 'partition-key'; slots: PartitionSlot[]; base: BuiltinBase }
   /** No generator for this type: NULL when allowed, else the table cannot be seeded. */
-  | { kind: 'unsupported'; type: string };
+  | { kind: 'unsupported'; type: string }
+  /** From overrides.ts: a constant, a list, a function of the row, or a SQL expression. */
+  | { kind: 'override'; override: CompiledOverride };
+
+/** An overrides.ts column override, ready for generation. */
+export type CompiledOverride =
+  | { readonly kind: 'constant'; readonly value: unknown }
+  | { readonly kind: 'list'; readonly values: readonly unknown[] }
+  | { readonly kind: 'function'; readonly fn: (ctx: OverrideContext) => unknown }
+  | { readonly kind: 'sql'; readonly sql: string };
 
 export interface ColumnModel {
   readonly name: string;
@@ -78,6 +88,10 @@ export interface TableModel {
   readonly radixKeys: readonly RadixKey[];
   /** FKs that point at one partition: only parent rows whose partition key lands there qualify. */
   readonly partitionTargets: Readonly<Record<string, PartitionTarget>>;
+  /** Children per parent row, by FK name: [min, max] (overrides.ts perParent). */
+  readonly perParent: Readonly<Record<string, readonly [number, number]>>;
+  /** Some column is a SQL expression: rows go through INSERT, not COPY. */
+  readonly insertOnly: boolean;
   /** A partitioned table one of whose partitions has CHECKs, FKs, triggers or partitions of its own. */
   readonly partitionsAddRules: boolean;
   /** Why the table is not seeded, or null. */

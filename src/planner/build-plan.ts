@@ -4,6 +4,7 @@ import { qualifiedName } from '../catalog.js';
 import type { ColumnModel, SeedModel, TableModel } from '../inference/model.js';
 import { breakCycle, type CycleEdge } from './cycles.js';
 import { stronglyConnected } from './graph.js';
+import { FanOut } from './fan-out.js';
 import { fkNullable } from './fk-nullable.js';
 import type { CycleReport, ExistingState, Plan, PlanOptions, PlanStep, PlannedTable } from './plan-types.js';
 import { selectTables, type Selection } from './select.js';
@@ -17,7 +18,7 @@ export function buildPlan(model: SeedModel, existing: ExistingState, options: Pl
   const seededKeys = new Set(seeded.map((t) => t.key));
 
   const { steps, cycles, deferred } = order(seeded, seededKeys);
-  const rows = countRows(model, selection, existing, options.rows, steps);
+  const rows = countRows(model, selection, existing, options.rows, steps, options.tableRows);
 
   const tables: PlannedTable[] = model.tables.map((t) => ({
     key: t.key,
@@ -119,16 +120,23 @@ function countRows(
   existing: ExistingState,
   base: number,
   steps: readonly PlanStep[],
+  tableRows?: Readonly<Record<string, number>>,
 ): { counts: Map<string, number>; capacity: Map<string, { rows: number; key: string }> } {
   const counts = new Map<string, number>();
   const capacity = new Map<string, { rows: number; key: string }>();
   const byKey = new Map(model.tables.map((t) => [t.key, t]));
   const rowsOf = (key: string) =>
-    selection.mode.get(key) === 'seed' ? counts.get(key) ?? base : existing.rows.get(key) ?? 0;
+    selection.mode.get(key) === 'seed' ? counts.get(key) ?? tableRows?.[key] ?? base : existing.rows.get(key) ?? 0;
   const ordered = steps.flatMap((s) => (s.kind === 'copy' ? [s.table] : s.kind === 'insert-together' ? s.tables : []));
   for (const key of ordered) {
     const t = byKey.get(key)!;
-    let rows = base;
+    let rows = tableRows?.[key] ?? base;
+    // perParent fan-out decides the count: the sum of every parent's children
+    const fanFk = Object.keys(t.perParent)[0];
+    if (fanFk) {
+      const fk = t.foreignKeys.find((f) => f.name === fanFk);
+      if (fk) rows = new FanOut(model.seed, key, fanFk, rowsOf(parentKey(fk)), t.perParent[fanFk]!).total;
+    }
     for (const radix of t.radixKeys) {
       let cap = 1;
       for (const fkName of radix.foreignKeys) {

@@ -46,6 +46,8 @@ export interface PlanOptions {
   /** Only these tables (qualified or bare names); parents they need are pulled in. */
   tables?: readonly string[];
   exclude?: readonly string[];
+  /** Row counts for some tables (overrides.ts `rows`, or the picker), instead of the base count. */
+  tableRows?: Readonly<Record<string, number>>;
 }
 
 /** What the database holds before the run: rows per table (for tables autoseed may reference). */

@@ -20,6 +20,7 @@ export function encodeText(value: Value): string | null {
   }
   if (value instanceof Uint8Array) return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   if (Array.isArray(value)) return arrayLiteral(value);
+  if ('sql' in value) throw new Error('a SQL expression value cannot be sent as text (the table must be written with INSERT)');
   return JSON.stringify((value as { json: unknown }).json);
 }
 

@@ -23,6 +23,8 @@ export function insertSql(
 }
 
 function literal(v: Value): string {
+  // an overrides.ts sql`…` value goes in as the expression it is
+  if (v !== null && typeof v === 'object' && 'sql' in v) return `(${v.sql})`;
   const text = encodeText(v);
   return text === null ? 'NULL' : quoteLiteral(text);
 }

@@ -3,7 +3,7 @@ import type { Const } from '../../inference/checks/ast.js';
 import { emptyDomain, type ValueDomain } from '../../inference/domain.js';
 import type { GenContext, Value, ValueFn } from '../../inference/gen-context.js';
 import { KINDS } from '../../inference/kinds.js';
-import type { ColumnModel } from '../../inference/model.js';
+import type { ColumnModel, CompiledOverride } from '../../inference/model.js';
 import type { PartitionSlot } from '../../inference/partition-bounds.js';
 import { type BuiltinBase, REGISTRY } from '../../inference/registry.js';
 import { PatternGenerator, toJsRegex } from '../../inference/patterns.js';
@@ -56,7 +56,38 @@ function compileElement(model: ColumnModel): ValueFn {
       return REGISTRY[spec.base]({ column, domain: model.domain, ...hint(column.name) });
     case 'partition-key':
       return partitionKeyFn(spec.slots, spec.base, column, model.domain);
+    case 'override':
+      return overrideFn(spec.override, column);
   }
+}
+
+/** Constant and list overrides; function and SQL overrides need the row (see TableGenerator). */
+function overrideFn(override: CompiledOverride, column: Column): ValueFn {
+  switch (override.kind) {
+    case 'constant': {
+      const v = toValue(override.value, column);
+      return () => v;
+    }
+    case 'list': {
+      const values = override.values.map((x) => toValue(x, column));
+      return (g) => g.rng.pick(values);
+    }
+    case 'sql':
+      return () => ({ sql: override.sql });
+    case 'function':
+      return () => null;
+  }
+}
+
+/** What an override returned, as a generated value: Dates as ISO text, objects as JSON, sql`…` kept. */
+export function toValue(x: unknown, column: Column): Value {
+  if (x === null || x === undefined) return null;
+  if (x instanceof Date) return column.type.base === 'date' ? x.toISOString().slice(0, 10) : x.toISOString();
+  if (Array.isArray(x)) return x.map((e) => toValue(e, column));
+  if (x instanceof Uint8Array) return x;
+  if (typeof x === 'object') return 'sql' in x && typeof (x as { sql: unknown }).sql === 'string' ? { sql: (x as { sql: string }).sql } : { json: x };
+  if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') return x;
+  return String(x);
 }
 
 /**

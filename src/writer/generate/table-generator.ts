@@ -11,7 +11,8 @@ import { columnOwners } from '../../inference/infer.js';
 import { isBuiltinBase } from '../../inference/registry.js';
 import type { PlannedTable } from '../../planner/plan-types.js';
 import type { PatternGenerator } from '../../inference/patterns.js';
-import { compileColumnFn, patternGenerators } from './column-fn.js';
+import { compileColumnFn, patternGenerators, toValue } from './column-fn.js';
+import { FanOut } from '../../planner/fan-out.js';
 import { isSelfReference, skewedParent, treeParent } from './fk-choice.js';
 import { RadixKeys } from './radix.js';
 import type { GeneratorLookup } from './inputs.js';
@@ -61,6 +62,7 @@ export class TableGenerator {
   private readonly radix: RadixKeys;
   private readonly admissible = new Map<string, number[] | null>();
   private readonly fallbacks = new Map<string, ValueFn>();
+  private readonly fanOuts = new Map<string, FanOut>();
   private readonly replacedBy = new Map<number, number>();
   private readonly origin = new Map<number, number>();
   private readonly actualKeys = new Map<number, Map<string, Value>>();
@@ -126,9 +128,29 @@ export class TableGenerator {
   row(i: number, attempt = 0, phase: 'insert' | 'final' = 'insert'): Value[] {
     const fkCache = new Map<string, Value[]>();
     const values = this.written.map((c) => this.columnValue(c.name, i, attempt, phase, fkCache));
+    this.applyFunctionOverrides(values, i, attempt, phase, fkCache);
     if (attempt >= SIMPLIFY_FROM_ATTEMPT) this.simplify(values, i, attempt);
     if (i >= this.rows) this.plain(values, i);
     return applyRelations(this.model, this.written, values, (name) => this.streamFor(name, i, attempt + 1000));
+  }
+
+  /** overrides.ts functions, in table order, each seeing the row generated so far. */
+  private applyFunctionOverrides(values: Value[], i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, Value[]>): void {
+    this.written.forEach((c, k) => {
+      const spec = c.generator;
+      if (spec.kind !== 'override' || spec.override.kind !== 'function') return;
+      const row = Object.fromEntries(this.written.map((w, n) => [w.name, values[n] ?? null]));
+      const g = this.context(this.columns.get(c.name)!.hash, i, c.stable ? 0 : attempt);
+      const parent = (name: string) => {
+        const f = [...this.fks.values()].find((x) => x.fk.name === name || x.fk.columns.includes(name));
+        if (!f) return null;
+        let tuple = fkCache.get(f.fk.name);
+        if (!tuple) fkCache.set(f.fk.name, (tuple = this.fkTuple(f, i, attempt, phase)));
+        if (tuple.every((v) => v === null)) return null;
+        return Object.fromEntries(f.fk.references.columns.map((col, n) => [col, tuple![n] ?? null]));
+      };
+      values[k] = toValue(spec.override.fn({ row, index: i, faker: g.faker, parent }), c.column);
+    });
   }
 
   /**
@@ -179,6 +201,12 @@ export class TableGenerator {
    * stands for its replacement; a key a trigger rewrote is the key the database returned.
    */
   value(column: string, i: number): Value {
+    const spec = this.columns.get(column)?.model.generator;
+    // a function override sees the whole row: compute the row
+    if (spec?.kind === 'override' && spec.override.kind === 'function') {
+      const k = this.resolve(i);
+      return this.row(k, 0, 'final')[this.written.findIndex((c) => c.name === column)] ?? null;
+    }
     if (this.adopted) {
       const row = this.adopted.rows[i % this.adopted.rows.length];
       const at = this.adopted.columns.indexOf(column);
@@ -429,6 +457,8 @@ export class TableGenerator {
     if (parentRows === 0) return null;
 
     let j: number;
+    const fanOut = this.fanOut(f, parentRows);
+    if (fanOut) return Math.min(fanOut.parentOf(this.digitRow(i)), parentRows - 1);
     const digit = this.radix.digit('fk', f.fk.name, this.digitRow(i));
     if (digit !== undefined) {
       const allowed = f.self ? null : this.admissibleParents(f, parentRows);
@@ -474,6 +504,15 @@ export class TableGenerator {
     }
     this.admissible.set(f.fk.name, allowed);
     return allowed;
+  }
+
+  /** overrides.ts `perParent` for this FK: children laid out parent by parent. */
+  private fanOut(f: CompiledFk, parentRows: number): FanOut | null {
+    const range = this.model.perParent[f.fk.name];
+    if (!range) return null;
+    let fan = this.fanOuts.get(f.fk.name);
+    if (!fan) this.fanOuts.set(f.fk.name, (fan = new FanOut(this.set.seed, this.key, f.fk.name, parentRows, range)));
+    return fan;
   }
 
   /** How many rows the parent of `f` has to point at: its live rows if seeded, its sample if existing. */
