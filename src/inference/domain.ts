@@ -32,8 +32,8 @@ export interface Relation {
   column: string;
   op: CompareOp;
   other: string;
-  /** The CHECK it comes from, verified by PostgreSQL when construction cannot ensure it. */
-  check: { name: string; expression: string };
+  /** The CHECK it comes from, verified by PostgreSQL when construction cannot ensure it; null when only names imply it. */
+  check: { name: string; expression: string } | null;
 }
 
 /** Columns of which exactly one (or at least one) must be set in each row. */

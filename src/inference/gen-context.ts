@@ -20,6 +20,17 @@ export interface Persona {
   readonly lastName: string;
 }
 
+/** Where a row is: every location column of the row agrees with it (one country, its cities and codes). */
+export interface Place {
+  readonly street: string;
+  readonly city: string;
+  readonly state: string;
+  readonly postalCode: string;
+  readonly country: string;
+  readonly countryCode: string;
+  readonly timeZone: string;
+}
+
 /**
  * What a value generator may use: randomness seeded for this (column, row), and the row's
  * persona. Nothing else of the row: so any one column of any row can be computed alone, which
@@ -31,6 +42,7 @@ export interface GenContext {
   /** 0-based index of the row in its table. */
   readonly row: number;
   persona(): Persona;
+  place(): Place;
 }
 
 export type ValueFn = (g: GenContext) => Value;

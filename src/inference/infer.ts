@@ -1,12 +1,14 @@
 import { loadModule } from 'libpg-query';
 import type { Catalog, Column, ForeignKey, Table } from '../catalog.js';
 import { qualifiedName } from '../catalog.js';
-import { type TableConstraints, type ValueDomain, tableConstraints } from './domain.js';
+import { type TableConstraints, type ValueDomain, emptyDomain, tableConstraints } from './domain.js';
+import { birthDateBounds, impliedRelations } from './coherence.js';
 import { satisfies } from './domain-test.js';
 import { kindFromName } from './heuristics.js';
 import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
 import { exclusionSlots } from './exclusions.js';
 import { implicitForeignKeys } from './implicit-fks.js';
+import { DEFAULT_PASSWORD, passwordHash } from './password.js';
 import { type PartitionSlot, parsePartitionBound } from './partition-bounds.js';
 import type { PartitionTarget } from './model.js';
 import { quoteQualified } from '../sql/ident.js';
@@ -14,6 +16,8 @@ import { isBuiltinBase } from './registry.js';
 
 export interface InferOptions {
   seed: number;
+  /** The password every password-hash column gets the bcrypt hash of. */
+  password?: string;
 }
 
 /** Share of NULLs in a nullable column that nothing else decides for. */
@@ -39,7 +43,21 @@ export async function inferModel(catalog: Catalog, options: InferOptions): Promi
   const tables = catalog.tables
     .filter((t) => t.kind !== 'partition')
     .map((t) => inferTable(t, catalog, referenced, implicit.get(qualifiedName(t.schema, t.name)) ?? []));
-  return { seed: options.seed, tables };
+  return { seed: options.seed, tables: withPasswordHashes(tables, options) };
+}
+
+/** Password-hash columns get one real bcrypt hash of the run's password (computed once; bcrypt is slow on purpose). */
+function withPasswordHashes(tables: TableModel[], options: InferOptions): TableModel[] {
+  const isHash = (c: ColumnModel) => c.generator.kind === 'semantic' && c.generator.semantic === 'password_hash';
+  if (!tables.some((t) => t.columns.some(isHash))) return tables;
+  const hash = passwordHash(options.password ?? DEFAULT_PASSWORD, options.seed);
+  return tables.map((t) => ({
+    ...t,
+    columns: t.columns.map((c) => {
+      if (!isHash(c) || (c.column.type.length !== null && c.column.type.length < hash.length)) return c;
+      return { ...c, generator: { kind: 'pick', values: [hash] } as GeneratorSpec, reason: 'name:password_hash (bcrypt of the known password)' };
+    }),
+  }));
 }
 
 /** `schema.table` → columns some FK points at (they must not change between attempts). */
@@ -56,7 +74,8 @@ function referencedColumns(catalog: Catalog, implicit: Map<string, ForeignKey[]>
   return map;
 }
 
-function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<string>>, implicit: readonly ForeignKey[]): TableModel {
+function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<string, Set<string>>, implicit: readonly ForeignKey[]): TableModel {
+  const table = withPartitionUniques(tableAsDeclared, catalog);
   const key = qualifiedName(table.schema, table.name);
   const constraints = tableConstraints(table, catalog);
   const { foreignKeys: declared, partitionTargets } = retargetPartitionFks(ownAndPartitionForeignKeys(table, catalog), catalog);
@@ -72,7 +91,7 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
   const slots = exclusionSlots(table);
 
   const columns = table.columns.map((column): ColumnModel => {
-    const domain = constraints.domains.get(column.name);
+    const domain = withBirthDateBounds(constraints.domains.get(column.name), column, table);
     const chosen = chooseGenerator(column, table, catalog, domain, fkOf.get(column.name), partitionSlots);
     const radixFinite = radixKeys.some((k) => k.finiteColumns.includes(column.name)) && chosen.generator.kind !== 'pick';
     // a finite key column enumerates its values so the radix digits can pick each one
@@ -103,13 +122,13 @@ function inferTable(table: Table, catalog: Catalog, referenced: Map<string, Set<
     // a relation between two columns we cannot adjust (both FK or key columns) is left to PostgreSQL
     ...constraints.relations
       .filter((r) => !adjustable(r.column, fkOf, stableSet) && !adjustable(r.other, fkOf, stableSet))
-      .map((r) => r.check),
+      .flatMap((r) => (r.check ? [r.check] : [])),
   ];
   return {
     key,
     table,
     columns,
-    relations: constraints.relations,
+    relations: [...constraints.relations, ...impliedRelations(table, constraints.relations)],
     nonNullGroups: constraints.nonNullGroups,
     unverifiedChecks: dedupeByName(unverified).map((c) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) })),
     foreignKeys,
@@ -171,6 +190,28 @@ export function columnOwners(foreignKeys: readonly ForeignKey[]): Map<string, Fo
   const widestFirst = [...foreignKeys].sort((a, b) => b.columns.length - a.columns.length);
   for (const fk of widestFirst) for (const c of fk.columns) if (!owners.has(c)) owners.set(c, fk);
   return owners;
+}
+
+/** A birth date with no CHECK of its own gets bounds that make plausible ages for its table. */
+function withBirthDateBounds(domain: ValueDomain | undefined, column: Column, table: Table): ValueDomain | undefined {
+  const bounds = birthDateBounds(column, table);
+  if (!bounds || (domain && (domain.min !== null || domain.max !== null))) return domain;
+  return { ...(domain ?? emptyDomain()), min: bounds.min, max: bounds.max, minInclusive: true, maxInclusive: true, sources: [...(domain?.sources ?? []), 'name:birth_date'] };
+}
+
+/**
+ * A unique index declared on a partition (musicbrainz' artist_release_va (release, artist)) binds
+ * the rows routed there: it is kept on the parent's model as a unique key over all its rows,
+ * which is stricter and so safe.
+ */
+function withPartitionUniques(table: Table, catalog: Catalog): Table {
+  if (table.kind !== 'partitioned') return table;
+  const signature = (u: Table['uniques'][number]) => JSON.stringify(u.parts);
+  const seen = new Set(table.uniques.map(signature));
+  const extra = table.partitions
+    .flatMap((name) => catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name)?.uniques ?? [])
+    .filter((u) => u.columns.every((c) => table.columns.some((x) => x.name === c)) && !seen.has(signature(u)) && (seen.add(signature(u)), true));
+  return extra.length === 0 ? table : { ...table, uniques: [...table.uniques, ...extra] };
 }
 
 /**
@@ -236,6 +277,7 @@ function chooseGenerator(
     const named = kindFromName(column, table);
     if (named) return { generator: { kind: 'semantic', semantic: named.kind }, reason: named.reason };
   }
+  if (domain?.sources.includes('name:birth_date')) return { generator: { kind: 'type', base }, reason: 'name:birth_date' };
   return { generator: { kind: 'type', base }, reason: `type:${base}` };
 }
 

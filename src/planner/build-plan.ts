@@ -5,9 +5,10 @@ import type { ColumnModel, SeedModel, TableModel } from '../inference/model.js';
 import { breakCycle, type CycleEdge } from './cycles.js';
 import { stronglyConnected } from './graph.js';
 import { FanOut } from './fan-out.js';
+import { naturalRows } from './volumes.js';
 import { fkNullable } from './fk-nullable.js';
 import type { CycleReport, ExistingState, Plan, PlanOptions, PlanStep, PlannedTable } from './plan-types.js';
-import { selectTables, type Selection } from './select.js';
+import { isImplicit, selectTables, type Selection } from './select.js';
 
 export type { ExistingState, PlanOptions } from './plan-types.js';
 
@@ -128,9 +129,14 @@ function countRows(
   const rowsOf = (key: string) =>
     selection.mode.get(key) === 'seed' ? counts.get(key) ?? tableRows?.[key] ?? base : existing.rows.get(key) ?? 0;
   const ordered = steps.flatMap((s) => (s.kind === 'copy' ? [s.table] : s.kind === 'insert-together' ? s.tables : []));
+  const depth = new Map<string, number>();
+  const referenced = new Set(model.tables.flatMap((t) => t.foreignKeys.map(parentKey)));
   for (const key of ordered) {
     const t = byKey.get(key)!;
-    let rows = tableRows?.[key] ?? base;
+    // parents come first in `ordered`; a parent in the same cycle has no depth yet and counts as 0
+    const d = Math.max(-1, ...t.foreignKeys.filter((f) => !isImplicit(f) && parentKey(f) !== key).map((f) => depth.get(parentKey(f)) ?? -1)) + 1;
+    depth.set(key, d);
+    let rows = tableRows?.[key] ?? naturalRows(t, d, referenced.has(key), base);
     // perParent fan-out decides the count: the sum of every parent's children
     const fanFk = Object.keys(t.perParent)[0];
     if (fanFk) {

@@ -11,7 +11,7 @@ async function digest(sql: string, seed: string): Promise<Record<string, string>
     expect(result.code, result.stderr).toBe(0);
     const { rows: tables } = await db.client.query<{ name: string }>(`
       SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind = 'r' AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' ORDER BY 1`);
+      WHERE c.relkind = 'r' AND n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'autoseed') ORDER BY 1`);
     const out: Record<string, string> = {};
     for (const t of tables) {
       const { rows } = await db.client.query<{ d: string | null }>(`SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS d FROM ONLY ${t.name} x`);

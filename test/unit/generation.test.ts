@@ -56,15 +56,15 @@ describe('row-addressable determinism', () => {
   it('same inputs give identical rows, whatever the order and however often row(i) is called', async () => {
     const a = await generators(shop);
     const b = await generators(shop);
-    const reversed = [...Array(ROWS).keys()].reverse();
-    const shuffled = [...Array(ROWS).keys()].sort((x, y) => ((x * 37) % 61) - ((y * 37) % 61));
+    const order = (name: string) => [...Array(gen(a, name).rows).keys()];
+    const shuffled = (name: string) => order(name).sort((x, y) => ((x * 37) % 61) - ((y * 37) % 61));
     // b: children first, rows out of order, so children compute their parents' keys on demand
     const names = ['profiles', 'orders', 'categories', 'users'];
-    const fromB = new Map(names.map((n) => [n, allRows(gen(b, n), shuffled)]));
+    const fromB = new Map(names.map((n) => [n, allRows(gen(b, n), shuffled(n))]));
     for (const name of names) {
       const forward = allRows(gen(a, name));
       expect(fromB.get(name)).toEqual(forward);
-      expect(allRows(gen(a, name), reversed)).toEqual(forward);
+      expect(allRows(gen(a, name), order(name).reverse())).toEqual(forward);
       expect(allRows(gen(b, name))).toEqual(forward);
     }
   });
@@ -90,7 +90,7 @@ describe('keys and foreign keys', () => {
     for (const [t, c] of [['users', 'id'], ['users', 'email'], ['orders', 'id'], ['orders', 'code']] as const) {
       const values = column(gen(set, t), c);
       expect(values.every((v) => v !== null)).toBe(true);
-      expect(new Set(values).size).toBe(ROWS);
+      expect(new Set(values).size).toBe(values.length);
     }
     expect(column(gen(set, 'users'), 'email').every((e) => /^[^@\s]+@example\.com$/.test(String(e)))).toBe(true);
   });

@@ -1,7 +1,9 @@
 import type { ForeignKey, QualifiedName } from '../../catalog.js';
 import { qualifiedName } from '../../catalog.js';
 import { SeededFaker } from '../../inference/faker-context.js';
-import type { GenContext, Persona, Value, ValueFn } from '../../inference/gen-context.js';
+import type { GenContext, Persona, Place, Value, ValueFn } from '../../inference/gen-context.js';
+import { PlaceMaker } from '../../inference/places.js';
+import { constToTime, formatDate, formatTimestamp } from '../../inference/values.js';
 import type { ColumnModel, TableModel } from '../../inference/model.js';
 import { restricts, satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
@@ -59,10 +61,12 @@ export class TableGenerator {
   private readonly sf = new SeededFaker();
   // a second faker, so computing a persona never disturbs the column's own stream
   private readonly personaSf = new SeededFaker();
+  private readonly places = new PlaceMaker();
   private readonly radix: RadixKeys;
   private readonly admissible = new Map<string, number[] | null>();
   private readonly fallbacks = new Map<string, ValueFn>();
   private readonly fanOuts = new Map<string, FanOut>();
+  private timeLinks: { column: string; fk: CompiledFk; parentColumn: string }[] | null = null;
   private readonly replacedBy = new Map<number, number>();
   private readonly origin = new Map<number, number>();
   private readonly actualKeys = new Map<number, Map<string, Value>>();
@@ -131,7 +135,47 @@ export class TableGenerator {
     this.applyFunctionOverrides(values, i, attempt, phase, fkCache);
     if (attempt >= SIMPLIFY_FROM_ATTEMPT) this.simplify(values, i, attempt);
     if (i >= this.rows) this.plain(values, i);
+    this.afterParents(values, i, attempt);
     return applyRelations(this.model, this.written, values, (name) => this.streamFor(name, i, attempt + 1000));
+  }
+
+  /** A child is created after its parent: comments after their post, orders after their customer. */
+  private afterParents(values: Value[], i: number, attempt: number): void {
+    for (const link of this.parentTimeLinks()) {
+      const k = this.written.findIndex((c) => c.name === link.column);
+      const own = values[k];
+      if (typeof own !== 'string') continue;
+      const parentRows = this.parentCount(link.fk);
+      const j = parentRows > 0 ? this.parentIndex(link.fk, i, attempt) : null;
+      if (j === null) continue;
+      const parent = this.set.generator(link.fk.parent)!;
+      const before = parent.value(link.parentColumn, parent.liveRows()[j] ?? j);
+      const b = typeof before === 'string' ? constToTime(before) : null;
+      const a = constToTime(own);
+      if (a === null || b === null || a >= b) continue;
+      const rng = this.streamFor(`after:${link.column}`, i, attempt);
+      const column = this.written[k]!.column;
+      const later = b + rng.int(1, 30 * 24) * 3_600_000;
+      values[k] = column.type.base === 'date' ? formatDate(later) : formatTimestamp(later, Math.min(column.type.timePrecision ?? 0, 3), column.type.base === 'timestamptz');
+    }
+  }
+
+  private parentTimeLinks(): { column: string; fk: CompiledFk; parentColumn: string }[] {
+    if (this.timeLinks) return this.timeLinks;
+    const created = /^(created|inserted|added)(_?(at|on|date|time))?$/;
+    const links: { column: string; fk: CompiledFk; parentColumn: string }[] = [];
+    for (const c of this.written) {
+      if (!created.test(c.name.toLowerCase()) || c.column.type.category !== 'datetime' || c.stable || c.slot || c.generator.kind !== 'type') continue;
+      for (const f of this.fks.values()) {
+        if (f.self || f.implicit || this.set.planned(f.parent)?.mode !== 'seed') continue;
+        const parentColumn = this.set.generator(f.parent)?.written.find((p) => created.test(p.name.toLowerCase()) && p.column.type.category === 'datetime');
+        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) {
+          links.push({ column: c.name, fk: f, parentColumn: parentColumn.name });
+          break;
+        }
+      }
+    }
+    return (this.timeLinks = links);
   }
 
   /** overrides.ts functions, in table order, each seeing the row generated so far. */
@@ -545,6 +589,7 @@ export class TableGenerator {
     const seed = this.set.seed;
     const sf = this.sf.at(streamSeed(seed, this.tableHash, columnHash, i, attempt));
     let persona: Persona | undefined;
+    let place: Place | undefined;
     const self = this;
     return {
       rng: sf.rng,
@@ -552,6 +597,9 @@ export class TableGenerator {
       row: i,
       persona() {
         return (persona ??= self.persona(i));
+      },
+      place() {
+        return (place ??= self.places.at(streamSeed(self.set.seed, self.tableHash, PLACE_HASH, i)));
       },
     };
   }
@@ -563,6 +611,7 @@ export class TableGenerator {
 }
 
 const PERSONA_HASH = hashString('persona');
+const PLACE_HASH = hashString('place');
 
 function mixSalt(seed: number, table: number, column: number): number {
   return streamSeed(seed, table, column, 0, 0);

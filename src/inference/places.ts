@@ -1,0 +1,56 @@
+import { Faker, base, de, en, en_GB, en_US, es, fr, it, nl, type LocaleDefinition } from '@faker-js/faker';
+import type { Place } from './gen-context.js';
+import { Rng } from './rng.js';
+
+interface Country {
+  readonly name: string;
+  readonly code: string;
+  readonly locale: LocaleDefinition;
+  readonly timeZone: string;
+  /** Relative frequency. */
+  readonly weight: number;
+}
+
+// a few countries whose faker locales know their own cities, regions and postal codes
+const COUNTRIES: readonly Country[] = [
+  { name: 'United States', code: 'US', locale: en_US, timeZone: 'America/New_York', weight: 5 },
+  { name: 'United Kingdom', code: 'GB', locale: en_GB, timeZone: 'Europe/London', weight: 2 },
+  { name: 'Germany', code: 'DE', locale: de, timeZone: 'Europe/Berlin', weight: 2 },
+  { name: 'France', code: 'FR', locale: fr, timeZone: 'Europe/Paris', weight: 2 },
+  { name: 'Spain', code: 'ES', locale: es, timeZone: 'Europe/Madrid', weight: 1 },
+  { name: 'Italy', code: 'IT', locale: it, timeZone: 'Europe/Rome', weight: 1 },
+  { name: 'Netherlands', code: 'NL', locale: nl, timeZone: 'Europe/Amsterdam', weight: 1 },
+];
+const TOTAL_WEIGHT = COUNTRIES.reduce((n, c) => n + c.weight, 0);
+
+/** Places drawn from a seeded stream: the same seed gives the same place, fields that agree. */
+export class PlaceMaker {
+  private readonly rng = new Rng(0);
+  private readonly fakers = new Map<string, Faker>();
+
+  at(seed: number): Place {
+    this.rng.reseed(seed);
+    let pick = this.rng.next() * TOTAL_WEIGHT;
+    const country = COUNTRIES.find((c) => (pick -= c.weight) < 0) ?? COUNTRIES[0]!;
+    const f = this.faker(country);
+    return {
+      street: f.location.streetAddress(),
+      city: f.location.city(),
+      state: f.location.state(),
+      postalCode: f.location.zipCode(),
+      country: country.name,
+      countryCode: country.code,
+      timeZone: country.timeZone,
+    };
+  }
+
+  private faker(country: Country): Faker {
+    let f = this.fakers.get(country.code);
+    if (!f) {
+      const rng = this.rng;
+      f = new Faker({ locale: [country.locale, en, base], randomizer: { next: () => rng.next(), seed: () => undefined } });
+      this.fakers.set(country.code, f);
+    }
+    return f;
+  }
+}
