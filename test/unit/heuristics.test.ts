@@ -41,11 +41,11 @@ describe('kindFromName: column names', () => {
     ['email', 'email'], ['e_mail', 'email'], ['contactEmail', 'email'], ['email_address', 'email'],
     ['first_name', 'first_name'], ['givenName', 'first_name'], ['lastName', 'last_name'], ['surname', 'last_name'],
     ['full_name', 'full_name'], ['display_name', 'full_name'], ['username', 'username'], ['user_name', 'username'],
-    ['phone_number', 'phone'], ['mobile', 'phone'], ['website', 'url'], ['homepage_url', 'url'], ['hostname', 'domain'],
+    ['phone_number', 'phone'], ['mobile', 'phone'], ['website', 'url'], ['homepage_url', 'url'], ['hostname', 'hostname'], ['domain', 'domain'],
     ['country_code', 'country_code'], ['country', 'country'], ['city', 'city'], ['postal_code', 'postal_code'],
     ['ZIPCode', 'postal_code'], ['address', 'street_address'], ['company_name', 'company'], ['job_title', 'job_title'],
-    ['product_name', 'product_name'], ['title', 'title'], ['bio', 'description'], ['body', 'body'], ['slug', 'slug'],
-    ['ip', 'ip'], ['user_agent', 'user_agent'], ['api_key', 'token'], ['checksum', 'hash'], ['currency', 'currency_code'],
+    ['product_name', 'product_name'], ['title', 'title'], ['bio', 'bio'], ['summary', 'description'], ['body', 'body'], ['slug', 'slug'],
+    ['ip', 'ip'], ['user_agent', 'user_agent'], ['api_key', 'api_key'], ['token', 'token'], ['checksum', 'hash'], ['currency', 'currency_code'],
     ['timezone', 'timezone'], ['file_name', 'file_name'], ['mime_type', 'mime_type'], ['gender', 'gender'],
   ] as const)('%s → %s', (name, kind) => {
     expect(kindOf(name)).toBe(kind);
@@ -58,8 +58,8 @@ describe('kindFromName: column names', () => {
   });
 
   it('names that say nothing give null, and the reason names the rule', () => {
-    expect(kindOf('status')).toBeNull();
     expect(kindOf('xyz')).toBeNull();
+    expect(kindOf('quux_count')).toBeNull();
     expect(kindFromName(col('contact_email', 'text'), plain)).toEqual({ kind: 'email', reason: 'name:email' });
   });
 
@@ -93,10 +93,15 @@ describe('kindFromName: a bare "name" column reads its table', () => {
   });
 
   it('any other table gives the generic name kind', () => {
-    expect(kindFromName(col('name', 'text'), table('tags', []))).toEqual({ kind: 'name', reason: 'name:name' });
-    // the table pattern matches whole words at the end: user_roles is not about users
-    expect(kindFromName(col('name', 'text'), table('user_roles', []))?.kind).toBe('name');
+    expect(kindFromName(col('name', 'text'), table('widgets_config', []))).toEqual({ kind: 'name', reason: 'name:name' });
+    // the table pattern matches whole words at the end: user_settings is not about users
+    expect(kindFromName(col('name', 'text'), table('user_settings', []))?.kind).toBe('name');
   });
+
+  it.each([['schools', 'school_name'], ['channels', 'channel_name'], ['tags', 'tag'], ['departments', 'department']] as const)(
+    'table context: %s.name → %s', (tableName, kind) => {
+      expect(kindFromName(col('name', 'text'), table(tableName, []))?.kind).toBe(kind);
+    });
 
   it('the column name is tokenized first: "Name" counts, "user_name" does not use the table', () => {
     expect(kindFromName(col('Name', 'text'), table('users', []))?.kind).toBe('full_name');

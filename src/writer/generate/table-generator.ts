@@ -25,6 +25,8 @@ import { slotValue } from './slot-values.js';
 
 /** From this attempt on, failing rows also try plain values (NULL, 0) in the columns a CHECK mentions. */
 const SIMPLIFY_FROM_ATTEMPT = 3;
+/** Row-dependent values kept for children that ask again (bounded: memory stays flat). */
+const ROW_MEMO_LIMIT = 200_000;
 /** Share of NULLs in a nullable FK: most rows point somewhere. */
 const FK_NULL_RATE = 0.1;
 /** Share of roots in a nullable self-reference (tree). */
@@ -67,6 +69,8 @@ export class TableGenerator {
   private readonly fallbacks = new Map<string, ValueFn>();
   private readonly fanOuts = new Map<string, FanOut>();
   private timeLinks: { column: string; fk: CompiledFk; parentColumn: string }[] | null = null;
+  private dependentColumns: Set<string> | null = null;
+  private readonly rowMemo = new Map<string, Value>();
   private readonly replacedBy = new Map<number, number>();
   private readonly origin = new Map<number, number>();
   private readonly actualKeys = new Map<number, Map<string, Value>>();
@@ -139,6 +143,19 @@ export class TableGenerator {
     return applyRelations(this.model, this.written, values, (name) => this.streamFor(name, i, attempt + 1000));
   }
 
+  /** Columns whose final value depends on other columns of the row (relations, parents' times). */
+  private rowDependent(column: string): boolean {
+    let dependent = this.dependentColumns;
+    if (!dependent) {
+      dependent = new Set([
+        ...this.model.relations.flatMap((r) => [r.column, r.other]),
+        ...this.parentTimeLinks().map((l) => l.column),
+      ]);
+      this.dependentColumns = dependent;
+    }
+    return dependent.has(column);
+  }
+
   /** A child is created after its parent: comments after their post, orders after their customer. */
   private afterParents(values: Value[], i: number, attempt: number): void {
     for (const link of this.parentTimeLinks()) {
@@ -166,13 +183,11 @@ export class TableGenerator {
     const links: { column: string; fk: CompiledFk; parentColumn: string }[] = [];
     for (const c of this.written) {
       if (!created.test(c.name.toLowerCase()) || c.column.type.category !== 'datetime' || c.stable || c.slot || c.generator.kind !== 'type') continue;
+      // every parent counts: a comment comes after its post and after its author
       for (const f of this.fks.values()) {
         if (f.self || f.implicit || this.set.planned(f.parent)?.mode !== 'seed') continue;
         const parentColumn = this.set.generator(f.parent)?.written.find((p) => created.test(p.name.toLowerCase()) && p.column.type.category === 'datetime');
-        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) {
-          links.push({ column: c.name, fk: f, parentColumn: parentColumn.name });
-          break;
-        }
+        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) links.push({ column: c.name, fk: f, parentColumn: parentColumn.name });
       }
     }
     return (this.timeLinks = links);
@@ -246,10 +261,19 @@ export class TableGenerator {
    */
   value(column: string, i: number): Value {
     const spec = this.columns.get(column)?.model.generator;
-    // a function override sees the whole row: compute the row
-    if (spec?.kind === 'override' && spec.override.kind === 'function') {
+    // a function override sees the whole row, and a time moved after a parent's or another
+    // column's depends on it too: compute the row
+    if ((spec?.kind === 'override' && spec.override.kind === 'function') || this.rowDependent(column)) {
       const k = this.resolve(i);
-      return this.row(k, 0, 'final')[this.written.findIndex((c) => c.name === column)] ?? null;
+      const key = `${column}\u0000${k}`;
+      if (this.rowMemo.has(key)) return this.rowMemo.get(key)!;
+      const row = this.row(k, 0, 'final');
+      // children ask for the same parents again and again: keep the row's dependent values
+      if (this.rowMemo.size > ROW_MEMO_LIMIT) this.rowMemo.clear();
+      this.written.forEach((c, n) => {
+        if (this.rowDependent(c.name) || c.name === column) this.rowMemo.set(`${c.name}\u0000${k}`, row[n] ?? null);
+      });
+      return row[this.written.findIndex((c) => c.name === column)] ?? null;
     }
     if (this.adopted) {
       const row = this.adopted.rows[i % this.adopted.rows.length];
