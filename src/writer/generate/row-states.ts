@@ -1,0 +1,100 @@
+import type { Value } from '../../inference/gen-context.js';
+
+/**
+ * What happened to a table's rows once the database had its say: rows a trigger or constraint
+ * rejected and the rows that replaced them, rows given up on, keys a trigger rewrote, rows other
+ * tables' triggers wrote instead of us. Children consult it to point at rows that exist.
+ */
+export class RowStates {
+  private readonly replacedBy = new Map<number, number>();
+  private readonly origin = new Map<number, number>();
+  private readonly actualKeys = new Map<number, Map<string, Value>>();
+  private readonly dead = new Set<number>();
+  private extraRows = 0;
+  private live: { stamp: string; rows: number[] } | null = null;
+  private adoptedRows: { columns: readonly string[]; rows: readonly (readonly Value[])[] } | null = null;
+
+  /** `rows()` is the table's planned (or capacity-capped) row count, asked when needed. */
+  constructor(private readonly rows: () => number) {}
+
+  /** The row that stands for row i: itself, its replacement, or (for a row given up on) one that exists. */
+  resolve(i: number): number {
+    let k = this.replaced(i);
+    if (this.dead.size > 0 && this.dead.has(k)) {
+      const live = this.liveRows();
+      if (live.length > 0) k = live[i % live.length]!;
+    }
+    return k;
+  }
+
+  /** Records that row i was rejected; returns the index of the row that replaces it. */
+  reject(i: number): number {
+    const replacement = this.rows() + this.extraRows++;
+    this.replacedBy.set(i, replacement);
+    this.origin.set(replacement, this.origin.get(i) ?? i);
+    return replacement;
+  }
+
+  /** The planned row a (replacement) row stands for: radix keys use its digits, which the rejected row freed. */
+  digitRow(i: number): number {
+    return this.origin.get(i) ?? i;
+  }
+
+  get rejectedCount(): number {
+    return this.replacedBy.size;
+  }
+
+  /** Rows autoseed stopped trying to write: references to them go to rows that exist. */
+  giveUp(rows: readonly number[]): void {
+    for (const r of rows) this.dead.add(this.replaced(r));
+  }
+
+  /** Rows were planned but none of them could be written. */
+  isEmpty(): boolean {
+    return this.dead.size > 0 && this.liveRows().length === 0;
+  }
+
+  hasDead(): boolean {
+    return this.dead.size > 0;
+  }
+
+  /** Every planned row, through its replacement, minus those given up. */
+  liveRows(): number[] {
+    const rows = this.rows();
+    // the cache is only as good as the state it was built from
+    const stamp = `${rows}:${this.dead.size}:${this.replacedBy.size}`;
+    if (this.live?.stamp !== stamp) {
+      this.live = { stamp, rows: Array.from({ length: rows }, (_, i) => this.replaced(i)).filter((k) => !this.dead.has(k)) };
+    }
+    return this.live.rows;
+  }
+
+  /** A key the database returned for row i, where it differs from the generated one. */
+  recordActual(i: number, column: string, value: Value): void {
+    let map = this.actualKeys.get(i);
+    if (!map) this.actualKeys.set(i, (map = new Map()));
+    map.set(column, value);
+  }
+
+  actual(i: number, column: string): Value | undefined {
+    return this.actualKeys.get(i)?.get(column);
+  }
+
+  /** The table was filled by other tables' triggers: children reference those rows, as read back. */
+  adopt(columns: readonly string[], rows: readonly (readonly Value[])[]): void {
+    if (rows.length > 0) this.adoptedRows = { columns, rows };
+  }
+
+  adopted(i: number, column: string): Value | undefined {
+    if (!this.adoptedRows) return undefined;
+    const row = this.adoptedRows.rows[i % this.adoptedRows.rows.length];
+    const at = this.adoptedRows.columns.indexOf(column);
+    return row && at >= 0 ? row[at] ?? null : undefined;
+  }
+
+  private replaced(i: number): number {
+    let k = i;
+    while (this.replacedBy.has(k)) k = this.replacedBy.get(k)!;
+    return k;
+  }
+}
