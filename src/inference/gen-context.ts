@@ -43,6 +43,11 @@ export interface GenContext {
   readonly row: number;
   persona(): Persona;
   place(): Place;
+  /**
+   * One of a run-wide pool of values `make` produced (built once per run from the seed): for
+   * costly text such as paragraphs, picked per row by this row's randomness.
+   */
+  pooled(key: string, make: (faker: Faker) => string): string;
 }
 
 export type ValueFn = (g: GenContext) => Value;

@@ -24,9 +24,9 @@ export const KINDS = {
   job_title: (g) => g.faker.person.jobTitle(),
   title: (g) => g.faker.book.title(),
   product_name: (g) => g.faker.commerce.productName(),
-  description: (g) => g.faker.lorem.sentences({ min: 1, max: 3 }),
-  body: (g) => g.faker.lorem.paragraphs({ min: 1, max: 3 }),
-  comment: (g) => g.faker.lorem.sentence(),
+  description: (g) => g.pooled('description', (f) => f.lorem.sentences({ min: 1, max: 3 })),
+  body: (g) => g.pooled('body', (f) => f.lorem.paragraphs({ min: 1, max: 3 })),
+  comment: (g) => g.pooled('comment', (f) => f.lorem.sentence()),
   slug: (g) => g.faker.lorem.slug({ min: 2, max: 4 }),
   color: (g) => g.faker.color.human(),
   ip: (g) => g.faker.internet.ipv4(),
@@ -48,7 +48,7 @@ export const KINDS = {
   bic: (g) => g.faker.finance.bic(),
   // person
   avatar_url: (g) => g.faker.image.avatar(),
-  bio: (g) => g.faker.person.bio(),
+  bio: (g) => g.pooled('bio', (f) => f.person.bio()),
   name_prefix: (g) => g.faker.person.prefix(),
   name_suffix: (g) => g.faker.person.suffix(),
   national_id: (g) => `${g.faker.string.numeric(3)}-${g.faker.string.numeric(2)}-${g.faker.string.numeric(4)}`,
@@ -71,7 +71,7 @@ export const KINDS = {
   order_number: (g) => `ORD-${g.faker.string.numeric(8)}`,
   invoice_number: (g) => `INV-${g.faker.string.numeric(4)}-${g.faker.string.numeric(5)}`,
   tracking_code: (g) => `1Z${g.faker.string.alphanumeric({ length: 16, casing: 'upper' })}`,
-  product_description: (g) => g.faker.commerce.productDescription(),
+  product_description: (g) => g.pooled('product_description', (f) => f.commerce.productDescription()),
   category: (g) => g.faker.commerce.department(),
   brand: (g) => g.faker.company.name().split(/[ ,]/)[0] ?? g.faker.company.name(),
   material: (g) => g.faker.commerce.productMaterial(),
@@ -106,7 +106,7 @@ export const KINDS = {
   license_plate: (g) => g.faker.vehicle.vrm(),
   booking_reference: (g) => g.faker.airline.recordLocator(),
   word: (g) => g.faker.lorem.word(),
-  name: (g) => g.faker.lorem.words({ min: 1, max: 3 }),
+  name: (g) => g.pooled('name', (f) => f.lorem.words({ min: 1, max: 3 })),
 } satisfies Record<string, (g: GenContext) => Value>;
 
 export type SemanticKind = keyof typeof KINDS;

@@ -69,7 +69,7 @@ const bpchar: TypeGen = (spec) => {
 function words(g: GenContext, maxLength: number | null): string {
   if (maxLength !== null && maxLength <= 3) return g.faker.string.alpha({ length: maxLength, casing: 'lower' });
   if (maxLength !== null && maxLength < 12) return g.faker.lorem.word({ length: { min: 1, max: maxLength } });
-  return g.faker.lorem.words({ min: 1, max: 4 });
+  return g.pooled('words', (f) => f.lorem.words({ min: 1, max: 4 }));
 }
 
 const timestamp = (withZone: boolean): TypeGen => (spec) => {

@@ -6,9 +6,17 @@ import type { Rng } from './rng.js';
 export const TIME_FROM = Date.UTC(2019, 0, 1);
 export const TIME_TO = Date.UTC(2026, 9, 31);
 
+const OWN_FORMAT = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\+00)?)?$/;
+
 /** Parses a constant from a CHECK as a point in time (ms since epoch), or null. */
 export function constToTime(value: Const | null): number | null {
   if (typeof value !== 'string') return null;
+  // fast path for the form autoseed itself writes: 2024-05-06[ 07:08:09[.123][+00]]
+  const m = OWN_FORMAT.exec(value);
+  if (m) {
+    const [, y, mo, d, h, mi, sec, frac] = m;
+    return Date.UTC(+y!, +mo! - 1, +d!, h ? +h : 0, mi ? +mi : 0, sec ? +sec : 0, frac ? +frac.padEnd(3, '0').slice(0, 3) : 0);
+  }
   // PostgreSQL prints offsets as +00 or +0530; JavaScript wants +00:00
   const iso = value.trim().replace(' ', 'T').replace(/(T[\d:.]+)([+-]\d\d)(:?(\d\d))?$/, (_, time: string, h: string, _m: string, m?: string) => `${time}${h}:${m ?? '00'}`);
   const withZone = /[zZ]|[+-]\d\d:\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`;

@@ -1,5 +1,11 @@
 import type { QualifiedName } from '../../catalog.js';
 import { qualifiedName } from '../../catalog.js';
+import type { Faker } from '@faker-js/faker';
+import { SeededFaker } from '../../inference/faker-context.js';
+import { hashString, streamSeed } from '../../inference/rng.js';
+
+/** Values per pool: plenty of variety, built in milliseconds. */
+const POOL_SIZE = 2048;
 import type { PlannedTable } from '../../planner/plan-types.js';
 import type { GenerationInputs } from './inputs.js';
 import { TableGenerator } from './table-generator.js';
@@ -10,10 +16,23 @@ export class GeneratorSet {
   private readonly plannedByKey: Map<QualifiedName, PlannedTable>;
   private readonly modelByKey;
   private readonly dependencies = new Map<string, boolean>();
+  private readonly pools = new Map<string, readonly string[]>();
+  private readonly poolFaker = new SeededFaker();
 
   constructor(readonly inputs: GenerationInputs) {
     this.plannedByKey = new Map(inputs.plan.tables.map((t) => [t.key, t]));
     this.modelByKey = new Map(inputs.model.tables.map((t) => [t.key, t]));
+  }
+
+  /** The run-wide pool for `key`, built on first use from a faker seeded by (seed, key). */
+  pool(key: string, make: (faker: Faker) => string): readonly string[] {
+    let pool = this.pools.get(key);
+    if (!pool) {
+      const sf = this.poolFaker.at(streamSeed(this.seed, hashString('pool'), hashString(key), 0));
+      pool = Array.from({ length: POOL_SIZE }, () => make(sf.faker));
+      this.pools.set(key, pool);
+    }
+    return pool;
   }
 
   /** Does generating `table` (through its FKs, transitively) read values of `target`? */

@@ -1,3 +1,4 @@
+import type { Faker } from '@faker-js/faker';
 import type { QualifiedName } from '../../catalog.js';
 import type { Value } from '../../inference/gen-context.js';
 import type { SeedModel } from '../../inference/model.js';
@@ -33,4 +34,6 @@ export interface GeneratorLookup {
   planned(key: QualifiedName): PlannedTable | undefined;
   /** Does generating `table` (through its FKs, transitively) read values of `target`? */
   dependsOn(table: QualifiedName, target: QualifiedName): boolean;
+  /** A run-wide pool of costly values (see GenContext.pooled). */
+  pool(key: string, make: (faker: Faker) => string): readonly string[];
 }

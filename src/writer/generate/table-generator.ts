@@ -358,6 +358,10 @@ export class TableGenerator {
       place() {
         return (place ??= self.places.at(streamSeed(self.set.seed, self.tableHash, PLACE_HASH, i)));
       },
+      pooled(key, make) {
+        const pool = self.set.pool(key, make);
+        return pool[Math.floor(sf.rng.next() * pool.length)]!;
+      },
     };
   }
 
