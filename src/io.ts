@@ -3,4 +3,6 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
+  /** An interactive terminal: stdout and stdin are TTYs (the seed command may then start its UI). */
+  isTTY?: boolean;
 }

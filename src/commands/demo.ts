@@ -6,6 +6,8 @@ import { AutoseedError } from '../errors.js';
 import type { EmbeddedServer } from '../db/embedded.js';
 import type { EventSink } from '../events.js';
 import { introspect } from '../introspect/index.js';
+import { demoOverridesFile } from '../overrides/demo-file.js';
+import { type LoadedOverrides, loadOverrides } from '../overrides/load.js';
 import type { Io } from '../io.js';
 import { jsonLinesReporter } from '../reporters/json-lines.js';
 import { plainReporter } from '../reporters/plain.js';
@@ -15,12 +17,23 @@ import { createDemoDatabase, DEMO_SCHEMA, demoSchemaFile, restartCommand, startD
 import { seedDatabase, type SeedResult } from './seed.js';
 
 export interface DemoOptions {
-  seed: number;
-  /** Base row count per table. */
-  rows: number;
+  /** Default: the demo overrides file's seed, else 1. */
+  seed?: number | undefined;
+  /** Base row count per table. Default: the demo overrides file's rows, else 100. */
+  rows?: number | undefined;
   json: boolean;
   /** `--keep DIR`: keep the embedded cluster in DIR (reused when it already holds one). */
   keep?: string;
+}
+
+const DEFAULT_SEED = 1;
+const DEFAULT_ROWS = 100;
+
+/** The options with the demo overrides file's defaults filled in. */
+interface ResolvedDemoOptions extends DemoOptions {
+  seed: number;
+  rows: number;
+  overrides: LoadedOverrides;
 }
 
 /** Milliseconds per stage; `server` includes initdb when the folder is new. */
@@ -56,6 +69,14 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   };
   const schemaFile = demoSchemaFile();
   const sql = readFileSync(schemaFile, 'utf8');
+  // the package's top-level overrides.ts is the demo schema's override file
+  const overrides = (await loadOverrides(demoOverridesFile(), { required: true, label: 'overrides.ts (demo)' }))!;
+  const resolved: ResolvedDemoOptions = {
+    ...options,
+    seed: options.seed ?? overrides.overrides.seed ?? DEFAULT_SEED,
+    rows: options.rows ?? overrides.overrides.rows ?? DEFAULT_ROWS,
+    overrides,
+  };
 
   const started = performance.now();
   say(keepDir === undefined ? 'Starting an embedded PostgreSQL in a temporary folder…\n' : `Starting an embedded PostgreSQL in ${keepDir}…\n`);
@@ -68,7 +89,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
     say(`Loading the demo schema (${displayPath(schemaFile)})…\n`);
     url = await createDemoDatabase(server, sql, keepDir);
     const schemaMs = ms(t0);
-    const { timings, ...rest } = await seedAndVerify(url, options, emit);
+    const { timings, ...rest } = await seedAndVerify(url, resolved, emit);
     staged = { ...rest, timings: { ...timings, server: serverMs, schema: schemaMs } };
   } catch (error) {
     // the kept database still holds the schema: worth a look to see what went wrong
@@ -82,15 +103,15 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   if (options.json) {
     io.stdout(`${JSON.stringify(demoDone(outcome, ok, keepDir))}\n`);
   } else {
-    io.stdout(await humanSummary(outcome, options, keepDir, displayPath(schemaFile)));
+    io.stdout(await humanSummary(outcome, resolved, keepDir, displayPath(schemaFile)));
   }
   return ok ? 0 : 1;
 }
 
 /** Seed, verify and sample the demo database at `url` (on the running server). */
-async function seedAndVerify(url: string, options: DemoOptions, emit: EventSink): Promise<DemoOutcome<Pick<Timings, 'seed' | 'verify'>>> {
+async function seedAndVerify(url: string, options: ResolvedDemoOptions, emit: EventSink): Promise<DemoOutcome<Pick<Timings, 'seed' | 'verify'>>> {
   let t0 = performance.now();
-  const seeded = await seedDatabase({ url, connectTimeout: 10, seed: options.seed, rows: options.rows }, emit);
+  const seeded = await seedDatabase({ url, connectTimeout: 10, seed: options.seed, rows: options.rows, overrides: options.overrides }, emit);
   const seedMs = ms(t0);
 
   t0 = performance.now();
@@ -135,7 +156,7 @@ function demoDone(outcome: DemoOutcome, ok: boolean, keepDir: string | undefined
   };
 }
 
-async function humanSummary(outcome: DemoOutcome, options: DemoOptions, keepDir: string | undefined, schemaFile: string): Promise<string> {
+async function humanSummary(outcome: DemoOutcome, options: ResolvedDemoOptions, keepDir: string | undefined, schemaFile: string): Promise<string> {
   const { seeded, timings } = outcome;
   const lines = [
     '',

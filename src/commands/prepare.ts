@@ -1,6 +1,8 @@
 import type { Catalog, QualifiedName } from '../catalog.js';
 import type { Queryable } from '../db/queryable.js';
 import { inferModel } from '../inference/infer.js';
+import { applyOverrides, planOptionsFromOverrides } from '../overrides/apply.js';
+import type { LoadedOverrides } from '../overrides/load.js';
 import type { SeedModel } from '../inference/model.js';
 import { buildPlan } from '../planner/build-plan.js';
 import type { Plan } from '../planner/plan-types.js';
@@ -10,8 +12,12 @@ import { countRows, keyStarts, sampleExistingKeys } from '../writer/probe.js';
 export interface PrepareOptions {
   seed: number;
   rows: number;
+  /** The password password-hash columns get the bcrypt hash of (AUTOSEED_PASSWORD). */
+  password?: string;
   tables?: readonly string[];
   exclude?: readonly string[];
+  /** overrides.ts, loaded: applied to the model; its per-table rows and skips join the plan options. */
+  overrides?: LoadedOverrides;
 }
 
 export interface Prepared {
@@ -41,11 +47,14 @@ export async function prepare(q: Queryable, catalog: Catalog, options: PrepareOp
  * read. The ledger rebuilds a past run's plan with this and the counts it recorded.
  */
 export async function modelAndPlan(catalog: Catalog, options: PrepareOptions, rows: ReadonlyMap<QualifiedName, number>): Promise<{ model: SeedModel; plan: Plan }> {
-  const model = await inferModel(catalog, { seed: options.seed });
+  const inferred = await inferModel(catalog, { seed: options.seed, ...(options.password ? { password: options.password } : {}) });
+  const loaded = options.overrides;
+  const model = loaded ? applyOverrides(inferred, loaded.overrides, catalog, loaded.file) : inferred;
   const plan = buildPlan(model, { rows }, {
     rows: options.rows,
     ...(options.tables ? { tables: options.tables } : {}),
     ...(options.exclude ? { exclude: options.exclude } : {}),
+    ...(loaded ? planOptionsFromOverrides(loaded.overrides, catalog, options) : {}),
   });
   return { model, plan };
 }

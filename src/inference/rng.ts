@@ -74,7 +74,8 @@ export function permute(index: number, n: number, salt: number): number {
   let a = (mix(salt, n) % n) | 1;
   while (gcd(a, n) !== 1) a += 2;
   const b = mix(salt, 0x5bd1e995) % n;
-  // (a * index + b) mod n without losing precision for n up to 2^31
+  // (a * index + b) mod n, exactly: in doubles while the product stays below 2^53, else in BigInt
+  if (n < 67_108_864) return (a * index + b) % n;
   return Number((BigInt(a) * BigInt(index) + BigInt(b)) % BigInt(n));
 }
 

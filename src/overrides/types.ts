@@ -17,11 +17,18 @@ export interface OverrideContext<Row = Record<string, unknown>> {
   parent(fk: string): Readonly<Record<string, unknown>> | null;
 }
 
+/**
+ * What an override may produce for a column of TypeScript type T. For an untyped column
+ * (`unknown`) anything but `undefined`: written `{} | null` so that a function stays a function
+ * in the union below and its parameter is still typed.
+ */
+export type ColumnValue<T> = unknown extends T ? {} | null : T;
+
 /** A column override: a constant, a list to pick from, a function of the row, or a SQL expression. */
 export type ColumnOverride<T = unknown, Row = Record<string, unknown>> =
-  | T
-  | readonly T[]
-  | ((ctx: OverrideContext<Row>) => T | SqlExpression)
+  | ColumnValue<T>
+  | readonly ColumnValue<T>[]
+  | ((ctx: OverrideContext<Row>) => ColumnValue<T> | SqlExpression)
   | SqlExpression;
 
 export interface TableOverrides<Row = Record<string, unknown>> {
@@ -34,8 +41,11 @@ export interface TableOverrides<Row = Record<string, unknown>> {
   readonly columns?: { readonly [C in keyof Row]?: ColumnOverride<Row[C], Row> };
 }
 
+/** Any schema: table name → column name → value type. `autoseed init` writes the real one. */
+export type AnySchema = Record<string, Record<string, unknown>>;
+
 /** The whole overrides file. */
-export interface Overrides<Schema = Record<string, Record<string, unknown>>> {
+export interface Overrides<Schema = AnySchema> {
   readonly seed?: number;
   readonly rows?: number;
   readonly tables?: { readonly [T in keyof Schema]?: TableOverrides<Schema[T]> };

@@ -9,17 +9,21 @@ const CHUNK_BYTES = 64 * 1024;
 
 /**
  * Streams text-format lines into `COPY table (columns) FROM STDIN` with backpressure: lines are
- * pulled from `lines` only as fast as the server takes them, so memory stays flat.
+ * pulled from `lines` only as fast as the server takes them, so memory stays flat. An aborted
+ * `signal` cancels the COPY.
  */
 export async function copyRows(
   client: pg.ClientBase,
   table: { schema: string; name: string },
   columns: readonly string[],
   lines: AsyncIterable<string> | Iterable<string>,
+  signal?: AbortSignal,
 ): Promise<void> {
   const sql = `COPY ${quoteQualified(table.schema, table.name)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
   const target = client.query(copyFrom(sql));
-  await pipeline(Readable.from(chunked(lines), { objectMode: false }), target);
+  // on abort, pipeline destroys the COPY stream with the abort error: pg-copy-streams then sends
+  // CopyFail, the server ends the COPY with an error, and the connection is ready for ROLLBACK
+  await pipeline(Readable.from(chunked(lines), { objectMode: false }), target, ...(signal ? [{ signal }] : []));
 }
 
 async function* chunked(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {

@@ -2,7 +2,10 @@ import type pg from 'pg';
 import type { QualifiedName } from '../catalog.js';
 import type { Queryable } from '../db/queryable.js';
 import { AutoseedError, isAutoseedError } from '../errors.js';
-import type { EventSink } from '../events.js';
+import type { EventSink, SeedEvent } from '../events.js';
+import { checkpointUnits, stepTables } from '../ledger/checkpoint-units.js';
+import { matchKey } from '../ledger/keys.js';
+import { throwIfInterrupted } from '../safety/signals.js';
 import type { Plan } from '../planner/plan-types.js';
 import { quoteIdent, quoteQualified } from '../sql/ident.js';
 import { copyRows } from './copy.js';
@@ -22,6 +25,27 @@ export interface ExecuteOptions {
   /** Where the verified fallback evaluates CHECKs: a second connection, outside the run's transaction. */
   checker: Queryable | null;
   emit: EventSink;
+  /** Commit table by table (a cycle's tables together) instead of once at the end: `--checkpoint`. */
+  checkpoint?: boolean;
+  /** Tables an interrupted run of this same plan already committed, with their rows: skipped (resume). */
+  done?: ReadonlyMap<QualifiedName, number>;
+  /** Aborts the run: the COPY in flight is failed (CopyFail), the transaction rolled back, INTERRUPTED thrown. */
+  signal?: AbortSignal;
+  /** The caller already began the first transaction on `client` (to truncate, or write the ledger, in it). */
+  transactionOpen?: boolean;
+  /** Runs inside each transaction just before its COMMIT, with the tables that COMMIT makes durable; `last` on the run's final one. */
+  beforeCommit?: (client: pg.ClientBase, tables: readonly TableOutcome[], last: boolean) => Promise<void>;
+  /** More fields for the run-start event (environment, configuration, the ledger's run). */
+  start?: Pick<Extract<SeedEvent, { type: 'run-start' }>, 'environment' | 'configuration' | 'run'>;
+}
+
+/** How a table's rows went in: the ledger records it, rollback reads it. */
+export type WriteMethod = 'copy' | 'insert' | 'together' | 'trigger-filled' | 'empty';
+
+export interface TableOutcome {
+  readonly table: QualifiedName;
+  readonly rows: number;
+  readonly method: WriteMethod;
 }
 
 export interface RunSummary {
@@ -33,56 +57,81 @@ export interface RunSummary {
 }
 
 /**
- * Runs a plan inside ONE transaction on `client`: COPY per table in plan order, cycles through
- * deferred constraints, NULL-then-UPDATE or a single statement, then sequences. Any failure
- * rolls everything back and is reported with the table, the constraint and a sample row.
+ * Runs a plan inside ONE transaction on `client` (or, with `checkpoint`, one per table): COPY per
+ * table in plan order, cycles through deferred constraints, NULL-then-UPDATE or a single
+ * statement, then sequences. Any failure rolls back the open transaction and is reported with
+ * the table, the constraint and a sample row; an aborted `signal` ends it with INTERRUPTED.
  */
 export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, plan: Plan, options: ExecuteOptions): Promise<RunSummary> {
   const started = performance.now();
   const seeded = plan.tables.filter((t) => t.mode === 'seed');
   const total = seeded.reduce((n, t) => n + t.rows, 0);
-  options.emit({ type: 'run-start', seed: plan.seed, tables: seeded.length, rows: total, steps: plan.steps.length });
+  options.emit({ type: 'run-start', seed: plan.seed, tables: seeded.length, rows: total, steps: plan.steps.length, ...options.start });
   const tables: Record<QualifiedName, number> = {};
   const short: RunSummary['short'] = {};
   const generator = (key: QualifiedName) => gens.generator(key)!;
+  const done = options.done ?? new Map<QualifiedName, number>();
+  for (const [key, rows] of done) {
+    tables[key] = rows;
+    options.emit({ type: 'table-done', table: key, rows, ms: 0, retried: 0, resumed: true });
+  }
 
   const referenced = referencedColumns(gens, plan);
-  let triggersRan = false;
-  await client.query('BEGIN');
+  // a resumed run's committed tables may have triggers that filled tables still to come
+  let triggersRan = [...done.keys()].some((key) => hasInsertTriggers(generator(key)));
+  const deferrable = plan.tables.flatMap((t) => t.deferredConstraints.map((c) => {
+    const g = generator(t.key).model.table;
+    return quoteQualified(g.schema, c);
+  }));
+  const units = options.checkpoint ? checkpointUnits(plan) : [plan.steps];
+  const committed: QualifiedName[] = [];
+  let open = options.transactionOpen === true;
   try {
-    const deferrable = plan.tables.flatMap((t) => t.deferredConstraints.map((c) => {
-      const g = generator(t.key).model.table;
-      return quoteQualified(g.schema, c);
-    }));
-    if (deferrable.length > 0) await client.query(`SET CONSTRAINTS ${deferrable.join(', ')} DEFERRED`);
-    // deferred constraint triggers keep their timing: some (musicbrainz' delete_unused_tag) only
-    // make sense once the whole transaction is in
-
-    for (const step of plan.steps) {
-      if (step.kind === 'copy') {
-        const gen = generator(step.table);
-        tables[step.table] = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens);
-        triggersRan ||= hasInsertTriggers(gen);
-      } else if (step.kind === 'insert-together') {
-        const gens = step.tables.map(generator);
-        const t0 = performance.now();
-        for (const g of gens) options.emit({ type: 'table-start', table: g.key, rows: g.rows, method: 'insert' });
-        await guard(gens[0]!, () => insertTogether(client, gens));
-        for (const g of gens) {
-          tables[g.key] = g.rows;
-          options.emit({ type: 'table-done', table: g.key, rows: g.rows, ms: Math.round(performance.now() - t0), retried: 0 });
+    for (const [u, unit] of units.entries()) {
+      const last = u === units.length - 1;
+      const steps = unit.filter((step) => stepTables(step).some((t) => !done.has(t)));
+      if (steps.length === 0 && !last) continue;
+      if (!open) await client.query('BEGIN');
+      open = true;
+      // SET CONSTRAINTS lasts one transaction. Deferred constraint triggers keep their timing:
+      // some (musicbrainz' delete_unused_tag) only make sense once the whole transaction is in
+      if (deferrable.length > 0) await client.query(`SET CONSTRAINTS ${deferrable.join(', ')} DEFERRED`);
+      const outcomes: TableOutcome[] = [];
+      for (const step of steps) {
+        throwIfInterrupted(options.signal);
+        if (step.kind === 'copy') {
+          const gen = generator(step.table);
+          const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens);
+          tables[step.table] = outcome.rows;
+          outcomes.push(outcome);
+          triggersRan ||= hasInsertTriggers(gen);
+        } else if (step.kind === 'insert-together') {
+          const gens = step.tables.map(generator);
+          const t0 = performance.now();
+          for (const g of gens) options.emit({ type: 'table-start', table: g.key, rows: g.rows, method: 'insert' });
+          await guard(gens[0]!, () => insertTogether(client, gens));
+          for (const g of gens) {
+            tables[g.key] = g.rows;
+            outcomes.push({ table: g.key, rows: g.rows, method: 'together' });
+            options.emit({ type: 'table-done', table: g.key, rows: g.rows, ms: Math.round(performance.now() - t0), retried: 0 });
+          }
+        } else {
+          const gen = generator(step.table);
+          const t0 = performance.now();
+          const rows = await guard(gen, () => updateDeferred(client, gen, step.foreignKeys));
+          options.emit({ type: 'cycle-update', table: step.table, foreignKeys: step.foreignKeys, rows, ms: Math.round(performance.now() - t0) });
         }
-      } else {
-        const gen = generator(step.table);
-        const t0 = performance.now();
-        const rows = await guard(gen, () => updateDeferred(client, gen, step.foreignKeys));
-        options.emit({ type: 'cycle-update', table: step.table, foreignKeys: step.foreignKeys, rows, ms: Math.round(performance.now() - t0) });
       }
+      throwIfInterrupted(options.signal);
+      await advanceSequences(client, outcomes.map((o) => generator(o.table)));
+      await options.beforeCommit?.(client, outcomes, last);
+      await guard(null, () => client.query('COMMIT'));
+      open = false;
+      committed.push(...outcomes.map((o) => o.table));
     }
-    await advanceSequences(client, seeded.map((t) => generator(t.key)));
-    await guard(null, () => client.query('COMMIT'));
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    throwIfInterrupted(options.signal, keptTables(committed, done));
     throw error;
   }
   return { tables, short, rows: Object.values(tables).reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
@@ -96,7 +145,7 @@ async function copyTable(
   triggersRan: boolean,
   short: RunSummary['short'],
   gens: GeneratorSet,
-): Promise<number> {
+): Promise<TableOutcome> {
   const t0 = performance.now();
   const orphaned = emptyRequiredParent(gen, gens);
   if (orphaned) {
@@ -104,7 +153,7 @@ async function copyTable(
     gen.giveUp(Array.from({ length: gen.rows }, (_, i) => i));
     options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: left empty: ${orphaned}` });
     options.emit({ type: 'table-done', table: gen.key, rows: 0, ms: 0, retried: 0 });
-    return 0;
+    return { table: gen.key, rows: 0, method: 'empty' };
   }
   if (triggersRan) {
     // another table's trigger may already have filled this one (musicbrainz' artist → artist_meta)
@@ -114,13 +163,18 @@ async function copyTable(
       if (returning.length > 0) gen.adopt(returning, await readKeys(client, gen, returning));
       options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: ${added} rows were written by triggers of other tables; left as they are` });
       options.emit({ type: 'table-done', table: gen.key, rows: added, ms: Math.round(performance.now() - t0), retried: 0 });
-      return added;
+      return { table: gen.key, rows: added, method: 'trigger-filled' };
     }
   }
-  if (hasInsertTriggers(gen)) {
+  // overrides.ts sql`…` values (insertOnly) cannot go through COPY: they are SQL, not text
+  if (hasInsertTriggers(gen) || gen.model.insertOnly) {
     options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'insert' });
-    const result = await guard(gen, () => insertGuarded(client, gen, returning, options.checker, (done) =>
-      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows })));
+    // the row's key is read back too: a trigger may rewrite it, and the ledger records it for rollback
+    const keys = [...new Set([...returning, ...(matchKey(gen.model.table) ?? [])])];
+    const result = await guard(gen, () => insertGuarded(client, gen, keys, options.checker, (done) => {
+      throwIfInterrupted(options.signal);
+      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
+    }));
     if (result.missing > 0) {
       short[gen.key] = { rows: result.rows, planned: gen.rows, reason: result.reasons.slice(0, 2).join('; ') };
       options.emit({
@@ -136,7 +190,7 @@ async function copyTable(
       });
     }
     options.emit({ type: 'table-done', table: gen.key, rows: result.rows, ms: Math.round(performance.now() - t0), retried: result.rejected });
-    return result.rows;
+    return { table: gen.key, rows: result.rows, method: 'insert' };
   }
   options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
   let done = 0;
@@ -147,13 +201,15 @@ async function copyTable(
       for (const row of batch.rows) yield encodeCopyRow(row);
       done += batch.rows.length;
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
+      // generation runs on microtasks: one macrotask turn per batch lets a Ctrl-C be seen mid-COPY
+      if (options.signal) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   if (gen.rows > 0) {
-    await guard(gen, () => copyRows(client, gen.model.table, gen.written.map((c) => c.name), lines()));
+    await guard(gen, () => copyRows(client, gen.model.table, gen.written.map((c) => c.name), lines(), options.signal));
   }
   options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
-  return gen.rows;
+  return { table: gen.key, rows: gen.rows, method: 'copy' };
 }
 
 /** The referenced columns of a table's rows, as text, in a stable order. */
@@ -198,6 +254,14 @@ function referencedColumns(gens: GeneratorSet, plan: Plan): Map<QualifiedName, s
     }
   }
   return new Map([...map].map(([k, v]) => [k, [...v]]));
+}
+
+/** What an interrupted --checkpoint run keeps: the tables committed before the signal. */
+function keptTables(committed: readonly QualifiedName[], done: ReadonlyMap<QualifiedName, number>): string | null {
+  const kept = [...done.keys(), ...committed];
+  if (kept.length === 0) return null;
+  return `the ${kept.length} tables committed before it are kept (${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}):` +
+    ' run the same command again to resume, or "autoseed rollback" to remove them';
 }
 
 /** Turns a database error into one that names the table, the constraint and a sample row. */

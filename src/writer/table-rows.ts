@@ -2,6 +2,7 @@ import type { Queryable } from '../db/queryable.js';
 import type { Value } from '../inference/gen-context.js';
 import { AutoseedError } from '../errors.js';
 import { CheckFilter } from './check-filter.js';
+import { encodeText } from './encode-copy.js';
 import type { TableGenerator } from './generate/table-generator.js';
 
 /** Re-rolls of a row whose CHECK fails before the table is declared unsatisfiable. */
@@ -57,7 +58,7 @@ export async function* tableRows(gen: TableGenerator, checker: Queryable | null)
 export function describeRow(gen: TableGenerator, row: readonly Value[]): string {
   const parts = gen.written.map((c, k) => {
     const v = row[k];
-    const text = v === null || v === undefined ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const text = v === null || v === undefined ? 'NULL' : encodeText(v) ?? 'NULL';
     return `${c.name}=${text.length > 40 ? `${text.slice(0, 37)}…` : text}`;
   });
   return `{${parts.join(', ')}}`;

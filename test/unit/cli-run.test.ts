@@ -42,11 +42,11 @@ describe('run(): the CLI contract without a database', () => {
     expect((await invoke(['introspect', 'extra'])).code).toBe(2);
   });
 
-  it('commands that are not built yet say so and exit 1', async () => {
-    for (const command of ['rollback', 'init']) {
-      const { code, stderr } = await invoke([command]);
-      expect(code).toBe(1);
-      expect(stderr).toContain(`"autoseed ${command}" is not available in this version yet`);
+  it('every command that needs a database says where the URL comes from when none is given', async () => {
+    for (const command of ['seed', 'plan', 'verify-integrity', 'rollback', 'init']) {
+      const { code, stderr } = await invoke([command], { yes: true });
+      expect(code, command).toBe(1);
+      expect(stderr, command).toContain('set DATABASE_URL or pass --url');
     }
   });
 

@@ -14,6 +14,9 @@ import { inSlot } from './partition-slot.js';
 import type { RadixKeys } from './radix.js';
 import type { RowStates } from './row-states.js';
 
+/** FK columns naming a person in a role: siblings do not make them agree. */
+const PERSON_ROLE = /(^|_)(author|user|creator|owner|sender|recipient|receiver|assignee|reviewer|editor|actor|customer|employee|member|approver|reporter|by)(_id)?$/i;
+
 /** Share of NULLs in a nullable FK: most rows point somewhere. */
 const FK_NULL_RATE = 0.1;
 /** Share of roots in a nullable self-reference (tree). */
@@ -122,6 +125,8 @@ export class FkResolver {
    */
   private siblingAgreement(f: CompiledFk, i: number, attempt: number): Value[] | null {
     if (f.self || this.host.radix.digit('fk', f.fk.name, i) !== undefined) return null;
+    // a person in a role (a comment's author) is chosen freely; a scope (room, project, tenant) is shared
+    if (f.fk.columns.some((c) => PERSON_ROLE.test(c))) return null;
     for (const other of this.host.fks.values()) {
       if (other === f || other.self || other.fk.columns.some((c) => f.fk.columns.includes(c))) continue;
       const otherParent = this.host.set.generator(other.parent);
@@ -219,12 +224,11 @@ export class FkResolver {
     let allowed: number[] | null = null;
     if (domains.some(restricts) || parent) {
       allowed = [];
-      const live = parent?.liveRows();
       for (let j = 0; j < parentRows; j++) {
         const values = this.parentValues(f, j);
         if (!values.every((v, k) => !domains[k] || satisfies(v, domains[k]!))) continue;
         // an FK into one partition: the parent row must land in that partition
-        if (parent && partition && !inSlot(parent.value(partition.keyColumn, live![j] ?? j), partition.slot)) continue;
+        if (parent && partition && !inSlot(parent.value(partition.keyColumn, parent.liveRow(j)), partition.slot)) continue;
         allowed.push(j);
       }
     }
@@ -253,8 +257,7 @@ export class FkResolver {
     if (f.self) return refs.map((c) => this.host.value(c, j));
     const parent = this.host.set.generator(f.parent);
     if (parent && this.host.set.planned(f.parent)?.mode === 'seed') {
-      const live = parent.liveRows();
-      const k = live[j] ?? j;
+      const k = parent.liveRow(j);
       return refs.map((c) => parent.value(c, k));
     }
     const existing = this.host.set.inputs.existingKeys.get(f.parent);

@@ -58,6 +58,12 @@ export class RowStates {
     return this.dead.size > 0;
   }
 
+  /** The j-th live row, without building the list while no row was replaced or given up (memory stays flat). */
+  liveRow(j: number): number {
+    if (this.replacedBy.size === 0 && this.dead.size === 0) return j;
+    return this.liveRows()[j] ?? j;
+  }
+
   /** Every planned row, through its replacement, minus those given up. */
   liveRows(): number[] {
     const rows = this.rows();

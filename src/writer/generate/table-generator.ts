@@ -53,7 +53,8 @@ export class TableGenerator {
   readonly radix: RadixKeys;
   private timeLinks: { column: string; fk: CompiledFk; parentColumn: string }[] | null = null;
   private dependentColumns: Set<string> | null = null;
-  private readonly rowMemo = new Map<string, Value>();
+  private readonly rowMemo = new Map<string, Map<number, Value>>();
+  private memoSize = 0;
   private readonly resolver = new FkResolver(this);
   readonly states = new RowStates(() => this.rows);
 
@@ -143,7 +144,7 @@ export class TableGenerator {
       const j = parentRows > 0 ? this.resolver.parentIndex(link.fk, i, attempt) : null;
       if (j === null) continue;
       const parent = this.set.generator(link.fk.parent)!;
-      const before = parent.value(link.parentColumn, parent.liveRows()[j] ?? j);
+      const before = parent.value(link.parentColumn, parent.liveRow(j));
       const b = typeof before === 'string' ? constToTime(before) : null;
       const a = constToTime(own);
       if (a === null || b === null || a >= b) continue;
@@ -242,13 +243,19 @@ export class TableGenerator {
     // column's depends on it too: compute the row
     if ((spec?.kind === 'override' && spec.override.kind === 'function') || this.rowDependent(column)) {
       const k = this.states.resolve(i);
-      const key = `${column}\u0000${k}`;
-      if (this.rowMemo.has(key)) return this.rowMemo.get(key)!;
+      const known = this.rowMemo.get(column)?.get(k);
+      if (known !== undefined) return known;
       const row = this.row(k, 0, 'final');
       // children ask for the same parents again and again: keep the row's dependent values
-      if (this.rowMemo.size > ROW_MEMO_LIMIT) this.rowMemo.clear();
+      if (++this.memoSize > ROW_MEMO_LIMIT) {
+        this.rowMemo.clear();
+        this.memoSize = 0;
+      }
       this.written.forEach((c, n) => {
-        if (this.rowDependent(c.name) || c.name === column) this.rowMemo.set(`${c.name}\u0000${k}`, row[n] ?? null);
+        if (!this.rowDependent(c.name) && c.name !== column) return;
+        let memo = this.rowMemo.get(c.name);
+        if (!memo) this.rowMemo.set(c.name, (memo = new Map()));
+        memo.set(k, row[n] ?? null);
       });
       return row[this.written.findIndex((c) => c.name === column)] ?? null;
     }
@@ -287,6 +294,10 @@ export class TableGenerator {
 
   liveRows(): number[] {
     return this.states.liveRows();
+  }
+
+  liveRow(j: number): number {
+    return this.states.liveRow(j);
   }
 
   /** Keys the database returned for row i, kept where they differ from the generated ones. */
