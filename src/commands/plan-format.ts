@@ -1,5 +1,6 @@
 import type { SeedModel } from '../inference/model.js';
 import type { Plan } from '../planner/plan-types.js';
+import { piiColumns } from '../safety/pii.js';
 
 /** The plan as plain data for `plan --json`: order, counts, cycles, skips, and every column's generator and reason. */
 export function planToJson(model: SeedModel, plan: Plan): unknown {
@@ -9,6 +10,8 @@ export function planToJson(model: SeedModel, plan: Plan): unknown {
     steps: plan.steps,
     cycles: plan.cycles,
     warnings: plan.warnings,
+    // columns holding personal data (all synthetic), for a GDPR/CCPA audit
+    pii: piiColumns(model).filter((p) => planned.get(p.table)?.mode === 'seed'),
     tables: model.tables.map((t) => {
       const p = planned.get(t.key)!;
       return {
@@ -60,6 +63,11 @@ export function formatPlan(model: SeedModel, plan: Plan): string {
     for (const t of skipped) lines.push(`  ${t.key}: ${t.skip?.reason ?? 'not selected'}${t.skip?.fix ? `\n      fix: ${t.skip.fix}` : ''}`);
   }
   if (plan.warnings.length > 0) lines.push('', 'Warnings', ...plan.warnings.map((w) => `  ${w}`));
+  const pii = piiColumns(model).filter((p) => planned.get(p.table)?.mode === 'seed');
+  if (pii.length > 0) {
+    lines.push('', `Personal data columns (${pii.length}), filled with synthetic values only`);
+    for (const p of pii) lines.push(`  ${`${p.table}.${p.column}`.padEnd(56)} ${p.kind}`);
+  }
   lines.push('', 'Columns');
   let byName = 0;
   let byType = 0;

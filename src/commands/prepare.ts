@@ -6,6 +6,7 @@ import type { LoadedOverrides } from '../overrides/load.js';
 import type { SeedModel } from '../inference/model.js';
 import { buildPlan } from '../planner/build-plan.js';
 import type { Plan } from '../planner/plan-types.js';
+import { type RowOverrides, withRowOverrides } from '../planner/row-overrides.js';
 import type { GenerationInputs } from '../writer/generate/inputs.js';
 import { countRows, keyStarts, sampleExistingKeys } from '../writer/probe.js';
 
@@ -18,6 +19,8 @@ export interface PrepareOptions {
   exclude?: readonly string[];
   /** overrides.ts, loaded: applied to the model; its per-table rows and skips join the plan options. */
   overrides?: LoadedOverrides;
+  /** Per-table counts chosen in the terminal UI's picker; they win over the overrides file. */
+  rowOverrides?: RowOverrides;
 }
 
 export interface Prepared {
@@ -50,12 +53,12 @@ export async function modelAndPlan(catalog: Catalog, options: PrepareOptions, ro
   const inferred = await inferModel(catalog, { seed: options.seed, ...(options.password ? { password: options.password } : {}) });
   const loaded = options.overrides;
   const model = loaded ? applyOverrides(inferred, loaded.overrides, catalog, loaded.file) : inferred;
-  const plan = buildPlan(model, { rows }, {
+  const plan = buildPlan(model, { rows }, withRowOverrides({
     rows: options.rows,
     ...(options.tables ? { tables: options.tables } : {}),
     ...(options.exclude ? { exclude: options.exclude } : {}),
     ...(loaded ? planOptionsFromOverrides(loaded.overrides, catalog, options) : {}),
-  });
+  }, options.rowOverrides));
   return { model, plan };
 }
 

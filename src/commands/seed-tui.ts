@@ -87,8 +87,7 @@ export function createSeedBackend(options: SeedTuiOptions): UiBackend {
       // the picker replaces --tables / --exclude; all ticked is the same request as none given
       const { verify: _verify, tables: _tables, exclude: _exclude, ...base } = options;
       const all = selection.tables.length === known().model.tables.length;
-      // rowOverrides reaches the planner once PrepareOptions carries it (see planner/row-overrides.ts)
-      const request: SeedDatabaseOptions & { rowOverrides: RowOverrides } = {
+      const request: SeedDatabaseOptions = {
         ...base,
         ...(all ? {} : { tables: selection.tables }),
         rowOverrides: selection.rows,

@@ -28,6 +28,7 @@ export async function inputsOfRun(
     rows: run.options.rows,
     ...(run.options.tables ? { tables: run.options.tables } : {}),
     ...(run.options.exclude ? { exclude: run.options.exclude } : {}),
+    ...(run.options.rowOverrides ? { rowOverrides: run.options.rowOverrides } : {}),
     ...(files.overrides ? { overrides: files.overrides } : {}),
     ...(files.password ? { password: files.password } : {}),
   };

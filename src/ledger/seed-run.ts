@@ -56,6 +56,8 @@ export async function newRun(session: SeedSession, ids: { schema: string; finger
         rows: options.rows,
         ...(options.tables ? { tables: options.tables } : {}),
         ...(options.exclude ? { exclude: options.exclude } : {}),
+        // resume and rollback rebuild the same plan from these
+        ...(options.rowOverrides ? { rowOverrides: options.rowOverrides } : {}),
         append: options.append === true,
         reset: options.reset === true,
       },

@@ -31,7 +31,13 @@ export async function seedWithLedger(session: SeedSession): Promise<SeedResult> 
     schema,
     overrides: options.overrides?.fingerprint ?? null,
     seed: options.seed,
-    counts: { rows: options.rows, ...(options.tables ? { tables: options.tables } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) },
+    counts: {
+      rows: options.rows,
+      ...(options.tables ? { tables: options.tables } : {}),
+      ...(options.exclude ? { exclude: options.exclude } : {}),
+      // the picker's per-table counts are part of the request: other counts, another run
+      ...(options.rowOverrides && Object.keys(options.rowOverrides).length > 0 ? { perTable: options.rowOverrides } : {}),
+    },
   });
   const dryRun = options.dryRun === true;
   if (!dryRun) {

@@ -10,6 +10,8 @@ export type TableMethod = 'copy' | 'insert' | 'together' | 'trigger-filled' | 'e
 /** The request a run's plan is rebuilt from. */
 export interface RunOptions {
   readonly rows: number;
+  /** Per-table counts from the terminal UI's picker. */
+  readonly rowOverrides?: Readonly<Record<string, number>>;
   readonly tables?: readonly string[];
   readonly exclude?: readonly string[];
   readonly append?: boolean;
