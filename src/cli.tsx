@@ -37,6 +37,7 @@ process.exitCode = await run(
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     isTTY: process.stdout.isTTY === true && process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
     // confirmations are asked only where someone can answer: stdin and stderr on a terminal
     ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: terminalConfirm(process.stdin, process.stderr) } : {}),
     interrupts: interrupts.signal,

@@ -5,4 +5,6 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** An interactive terminal: stdout and stdin are TTYs (the seed command may then start its UI). */
   isTTY?: boolean;
+  /** stdout is a terminal: without one, progress is JSON lines (the CLI contract). */
+  stdoutIsTTY?: boolean;
 }

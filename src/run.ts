@@ -109,6 +109,8 @@ async function dispatch(command: Command, flags: Flags, io: RunIo): Promise<numb
       return runSeed({
         ...inputs,
         json: flags.json === true,
+        // the CLI contract: JSON lines on stdout when it is not a terminal (people still get lines on stderr)
+        jsonLines: flags.json === true || io.stdoutIsTTY !== true,
         checkpoint: flags.checkpoint === true,
         append: flags.append === true,
         reset: flags.reset === true,

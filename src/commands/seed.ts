@@ -83,7 +83,10 @@ export async function seedDatabase(options: SeedDatabaseOptions, emit: EventSink
 }
 
 export interface SeedOptions extends SeedDatabaseOptions {
+  /** --json: JSON lines only. */
   json: boolean;
+  /** JSON lines on stdout (without --json: stdout is not a terminal), human lines still on stderr. */
+  jsonLines?: boolean;
   /** --yes: confirm --reset without asking. */
   yes?: boolean;
   /** Asks on the terminal; undefined without one (then --reset needs --yes). */
@@ -92,7 +95,13 @@ export interface SeedOptions extends SeedDatabaseOptions {
 
 /** `autoseed seed`: JSON lines with --json, human progress lines otherwise. */
 export async function runSeed(options: SeedOptions, io: Io): Promise<number> {
-  const report = options.json ? jsonLinesReporter(io.stdout) : plainReporter(io.stderr);
+  const human = plainReporter(io.stderr);
+  const lines = jsonLinesReporter(io.stdout);
+  const both: typeof human = (event) => {
+    lines(event);
+    human(event);
+  };
+  const report = options.json ? lines : options.jsonLines ? both : human;
   const confirmReset = async (t: Truncation) => requireConfirmation({
     yes: options.yes === true,
     confirm: options.confirm,

