@@ -17,6 +17,7 @@ export const FLAGS = {
   reset: { type: 'boolean' },
   append: { type: 'boolean' },
   checkpoint: { type: 'boolean' },
+  disableTriggers: { type: 'boolean' },
   yes: { type: 'boolean' },
   json: { type: 'boolean' },
   dryRun: { type: 'boolean' },
@@ -59,6 +60,7 @@ Flags
   --reset                truncate the seeded tables first (asks for confirmation)
   --append               seed again where a run already did, keys after the existing ones
   --checkpoint           commit table by table; an interrupted run resumes when run again
+  --disable-triggers     switch the seeded tables' triggers off while seeding (table owner only)
   --yes                  answer yes to confirmations; no interactive UI; init: overwrite
   --json                 machine-readable output (JSON lines while seeding)
   --dry-run              say what would happen, change nothing

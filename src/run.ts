@@ -53,6 +53,7 @@ export interface Flags {
   requireRows?: boolean;
   keep?: string;
   checkpoint?: boolean;
+  disableTriggers?: boolean;
   append?: boolean;
   /** false with --no-verify. */
   verify?: boolean;
@@ -112,6 +113,7 @@ async function dispatch(command: Command, flags: Flags, io: RunIo): Promise<numb
         // the CLI contract: JSON lines on stdout when it is not a terminal (people still get lines on stderr)
         jsonLines: flags.json === true || io.stdoutIsTTY !== true,
         checkpoint: flags.checkpoint === true,
+        disableTriggers: flags.disableTriggers === true,
         append: flags.append === true,
         reset: flags.reset === true,
         dryRun: flags.dryRun === true,

@@ -21,6 +21,8 @@ export interface SeedDatabaseOptions extends PrepareOptions {
   connectTimeout: number;
   /** Commit table by table and record each table in the ledger, so an interrupted run resumes (`--checkpoint`). */
   checkpoint?: boolean;
+  /** Switch the seeded tables' user triggers off during the run (`--disable-triggers`; needs table ownership). */
+  disableTriggers?: boolean;
   /** Seed again where another run's rows are, keys after the existing ones (`--append`). */
   append?: boolean;
   /** Truncate the tables being seeded first (`--reset`), once `confirmReset` agrees. */

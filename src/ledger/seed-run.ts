@@ -111,6 +111,7 @@ async function execute(
     checker,
     emit,
     checkpoint,
+    ...(options.disableTriggers ? { disableTriggers: true } : {}),
     transactionOpen: !info.resumed,
     done: new Map(info.done.map((t) => [t.table, t.rows])),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -35,6 +35,11 @@ export interface ExecuteOptions {
   transactionOpen?: boolean;
   /** Runs inside each transaction just before its COMMIT, with the tables that COMMIT makes durable; `last` on the run's final one. */
   beforeCommit?: (client: pg.ClientBase, tables: readonly TableOutcome[], last: boolean) => Promise<void>;
+  /**
+   * `--disable-triggers`: the seeded tables' enabled user triggers are switched off inside each
+   * transaction and on again before its COMMIT (needs table ownership); tables then go through COPY.
+   */
+  disableTriggers?: boolean;
   /** More fields for the run-start event (environment, configuration, the ledger's run). */
   start?: Pick<Extract<SeedEvent, { type: 'run-start' }>, 'environment' | 'configuration' | 'run'>;
 }
@@ -96,6 +101,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       // SET CONSTRAINTS lasts one transaction. Deferred constraint triggers keep their timing:
       // some (musicbrainz' delete_unused_tag) only make sense once the whole transaction is in
       if (deferrable.length > 0) await client.query(`SET CONSTRAINTS ${deferrable.join(', ')} DEFERRED`);
+      const switched = options.disableTriggers ? await switchTriggers(client, steps.flatMap(stepTables).map(generator), 'DISABLE') : [];
       const outcomes: TableOutcome[] = [];
       for (const step of steps) {
         throwIfInterrupted(options.signal);
@@ -124,6 +130,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       }
       throwIfInterrupted(options.signal);
       await advanceSequences(client, outcomes.map((o) => generator(o.table)));
+      await switchTriggers(client, switched, 'ENABLE');
       await options.beforeCommit?.(client, outcomes, last);
       await guard(null, () => client.query('COMMIT'));
       open = false;
@@ -237,8 +244,27 @@ function emptyRequiredParent(gen: TableGenerator, gens: GeneratorSet): string | 
  */
 function hasInsertTriggers(gen: TableGenerator): boolean {
   const t = gen.model.table;
-  if (t.triggers.some((tr) => tr.enabled !== 'disabled' && tr.level === 'row' && tr.events.includes('insert'))) return true;
+  if (!gen.triggersDisabled && t.triggers.some((tr) => tr.enabled !== 'disabled' && tr.level === 'row' && tr.events.includes('insert'))) return true;
   return gen.model.partitionsAddRules;
+}
+
+/**
+ * Switches the enabled user triggers of these tables off or back on, by name (triggers that were
+ * disabled before stay disabled). ALTER TABLE is transactional: a failed run restores them too.
+ */
+async function switchTriggers(client: pg.ClientBase, gens: readonly TableGenerator[], how: 'DISABLE' | 'ENABLE'): Promise<TableGenerator[]> {
+  const touched: TableGenerator[] = [];
+  for (const gen of gens) {
+    const t = gen.model.table;
+    const names = t.triggers.filter((tr) => tr.enabled !== 'disabled').map((tr) => tr.name);
+    if (names.length === 0) continue;
+    for (const name of names) {
+      await guard(gen, () => client.query(`ALTER TABLE ${quoteQualified(t.schema, t.name)} ${how} TRIGGER ${quoteIdent(name)}`));
+    }
+    gen.triggersDisabled = how === 'DISABLE';
+    touched.push(gen);
+  }
+  return touched;
 }
 
 /** Per table, the columns some FK of a seeded table points at: what a trigger's rewrite must be read back for. */

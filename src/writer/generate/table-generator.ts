@@ -43,6 +43,8 @@ export class TableGenerator {
   readonly planned: PlannedTable;
   /** Columns written on insert, in table order (generated columns left to the server). */
   readonly written: readonly ColumnModel[];
+  /** `--disable-triggers` switched this table's triggers off for the current transaction. */
+  triggersDisabled = false;
   readonly columns: Map<string, CompiledColumn>;
   readonly fks: Map<string, CompiledFk>;
   private readonly tableHash: number;

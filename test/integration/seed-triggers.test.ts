@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+
+// a BEFORE INSERT trigger that rewrites keys, and one that rejects every other row
+const SQL = `
+CREATE TABLE tickets (id bigint PRIMARY KEY, title text NOT NULL);
+CREATE SEQUENCE ticket_ids START 5000;
+CREATE FUNCTION assign_ticket_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.id := nextval('ticket_ids'); RETURN NEW; END $$;
+CREATE TRIGGER assign_id BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION assign_ticket_id();
+CREATE TABLE comments (id serial PRIMARY KEY, ticket_id bigint NOT NULL REFERENCES tickets (id), body text NOT NULL);
+CREATE TABLE picky (id serial PRIMARY KEY, n integer NOT NULL);
+CREATE FUNCTION reject_odd() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN IF NEW.n % 2 = 1 THEN RAISE EXCEPTION 'odd numbers are not welcome'; END IF; RETURN NEW; END $$;
+CREATE TRIGGER only_even BEFORE INSERT ON picky FOR EACH ROW EXECUTE FUNCTION reject_odd();`;
+
+describe('tables with triggers', () => {
+  let db: TestDatabase;
+  let events: { type: string; table?: string; message?: string }[];
+  beforeAll(async () => {
+    db = await createTestDatabase(SQL);
+    const seed = await runCli(['seed', '--rows', '40', '--json', '--url', db.url]);
+    expect(seed.code, seed.stderr).toBe(0);
+    events = seed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  });
+  afterAll(() => db?.drop());
+
+  it('reads back keys a trigger rewrote, so children point at the real rows', async () => {
+    const { rows } = await db.client.query<{ min: string; orphans: string; n: string }>(`
+      SELECT min(t.id) AS min, count(*) AS n,
+             (SELECT count(*) FROM comments c WHERE NOT EXISTS (SELECT 1 FROM tickets x WHERE x.id = c.ticket_id)) AS orphans
+      FROM tickets t`);
+    expect(Number(rows[0]!.min)).toBeGreaterThanOrEqual(5000);
+    expect(Number(rows[0]!.orphans)).toBe(0);
+    const { rows: c } = await db.client.query<{ n: string }>('SELECT count(*) AS n FROM comments');
+    expect(Number(c[0]!.n)).toBeGreaterThan(0);
+  });
+
+  it('isolates and replaces rows a trigger rejects, and says so', async () => {
+    const { rows } = await db.client.query<{ n: string; odd: string }>('SELECT count(*) AS n, count(*) FILTER (WHERE n % 2 = 1) AS odd FROM picky');
+    expect(Number(rows[0]!.n)).toBe(40);
+    expect(Number(rows[0]!.odd)).toBe(0);
+    expect(events.some((e) => e.type === 'warning' && e.table === 'public.picky' && /rejected/.test(e.message ?? ''))).toBe(true);
+  });
+
+  it('--disable-triggers switches them off for the run and back on after', async () => {
+    const other = await createTestDatabase(SQL);
+    try {
+      const seed = await runCli(['seed', '--rows', '40', '--json', '--disable-triggers', '--url', other.url]);
+      expect(seed.code, seed.stderr).toBe(0);
+      const { rows } = await other.client.query<{ odd: string; low: string }>(
+        'SELECT (SELECT count(*) FROM picky WHERE n % 2 = 1) AS odd, (SELECT count(*) FROM tickets WHERE id < 5000) AS low');
+      expect(Number(rows[0]!.odd)).toBeGreaterThan(0);
+      expect(Number(rows[0]!.low)).toBeGreaterThan(0);
+      const { rows: state } = await other.client.query<{ tgenabled: string }>(
+        "SELECT tgenabled FROM pg_trigger WHERE tgname IN ('assign_id', 'only_even')");
+      expect(state.map((s) => s.tgenabled)).toEqual(['O', 'O']);
+    } finally {
+      await other.drop();
+    }
+  });
+});
