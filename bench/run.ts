@@ -1,83 +1,168 @@
 /**
- * `npm run bench`: whole-stage timings on a real PostgreSQL (embedded by default, `--url` for
- * another), printed as a table. Figures are medians of several runs; nothing here asserts.
+ * `npm run bench`: autoseed against the database's own COPY speed, drizzle-seed and pgbench, on one
+ * PostgreSQL (embedded by default, `--url` for another), printed as a table (stdout; progress on
+ * stderr). Each figure is the median of --runs runs of a child process (the built CLI or a worker
+ * script), timed by wall clock, its peak RSS read with GNU time or a node wrapper. Nothing asserts.
  */
-import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
-import { runSqlScript } from '../src/db/sql-script.js';
-import { introspect } from '../src/introspect/index.js';
-import { syntheticSchema } from './synthetic-schema.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { type BenchArgs, parseBenchArgs, type SCENARIO_IDS, USAGE } from './args.js';
+import { rssMethod, stopChildren } from './child.js';
+import type { BenchContext } from './context.js';
+import { type BenchDatabase, Databases } from './databases.js';
+import { formatSelfTimes, profileBlogSeed } from './profile.js';
+import { type BenchRow, unavailable, withRatios } from './results.js';
+import { benchAutoseedBlog, BLOG_SCENARIO, cliHasFast } from './scenarios/autoseed-blog.js';
+import { benchDrizzleSeed } from './scenarios/drizzle.js';
+import { benchIntrospectPlan } from './scenarios/introspect-plan.js';
+import { benchPgbench } from './scenarios/pgbench.js';
+import { benchReferenceCopy } from './scenarios/reference-copy.js';
+import { benchSchool } from './scenarios/school.js';
+import { benchVerify } from './scenarios/verify.js';
+import { openServer } from './server.js';
+import { formatTable } from './table.js';
+import { checkTargets, formatTargets } from './targets.js';
 
-interface Row {
-  scenario: string;
-  size: string;
-  runs: number;
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
+type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${type()}, node ${process.version}`;
 }
 
-const RUNS = 5;
-
-async function time(runs: number, work: () => Promise<void>): Promise<{ median: number; min: number; max: number }> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]!, max: samples[samples.length - 1]! };
+/** The 1-minute load average: other work on the machine skews every figure. */
+function load(): string {
+  return loadavg()[0]!.toFixed(1);
 }
 
-async function withDatabase<T>(adminUrl: string, sql: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const name = `autoseed_bench_${process.pid}`;
-  const admin = new pg.Client(adminUrl);
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const client = new pg.Client(url.toString());
-  await client.connect();
+function wanted(args: BenchArgs, id: ScenarioId): boolean {
+  if (!args.only) return true;
+  // the reference reloads the blog run's rows and verify reads its database
+  if (id === 'blog') return args.only.some((o) => o === 'blog' || o === 'reference' || o === 'verify');
+  return args.only.includes(id);
+}
+
+async function main(): Promise<number> {
+  let args: BenchArgs;
   try {
-    await runSqlScript(client, sql);
-    return await work(client);
-  } finally {
-    await client.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
   }
-}
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const workDir = mkdtempSync(join(tmpdir(), 'autoseed-bench-'));
+  const loadBefore = load();
+  log(`starting ${args.url ? 'with --url' : `an embedded PostgreSQL (fsync ${args.fsync ? 'on' : 'off'})`}…`);
+  const server = await openServer({ url: args.url, fsync: args.fsync });
+  const databases = new Databases(server.adminUrl);
+  const ctx: BenchContext = { args, server, databases, scale: args.quick ? 0.1 : 1, runs: args.runs, workDir, log };
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    log('bench: interrupted, stopping…');
+    stopChildren();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
-function printTable(rows: readonly Row[]): void {
-  const header = ['scenario', 'size', 'runs', 'median ms', 'min ms', 'max ms'];
-  const cells = rows.map((r) => [r.scenario, r.size, String(r.runs), r.medianMs.toFixed(0), r.minMs.toFixed(0), r.maxMs.toFixed(0)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const c of cells) console.log(line(c));
-}
+  const rows: BenchRow[] = [];
+  let failed = 0;
+  const measure = async <T>(id: ScenarioId, label: string, base: Pick<BenchRow, 'id' | 'scenario' | 'tool'>, work: () => Promise<T>, toRow: (value: T) => BenchRow): Promise<T | null> => {
+    if (!wanted(args, id) || interrupted) return null;
+    log(`${label}…`);
+    try {
+      const value = await work();
+      rows.push(toRow(value));
+      return value;
+    } catch (error) {
+      failed++;
+      const message = (error as Error).message.split('\n').slice(0, 3).join(' ');
+      log(`  FAILED: ${(error as Error).message}`);
+      rows.push(unavailable(base, `FAILED: ${message}`));
+      return null;
+    }
+  };
+  const blogBase = (id: string, tool: string) => ({ id, scenario: BLOG_SCENARIO, tool });
 
-async function main(): Promise<void> {
-  const urlFlag = process.argv.indexOf('--url');
-  const given = urlFlag > 0 ? process.argv[urlFlag + 1] : undefined;
-  const server = given ? null : await startEmbeddedPostgres({ fast: true });
-  const adminUrl = given ?? server!.url;
-  const rows: Row[] = [];
+  let profile: string | null = null;
   try {
-    const tables = 1200;
-    await withDatabase(adminUrl, syntheticSchema(tables), async (client) => {
-      const catalog = await introspect(client);
-      const t = await time(RUNS, async () => void (await introspect(client)));
-      rows.push({ scenario: 'introspect', size: `${catalog.tables.length} tables`, runs: RUNS, medianMs: t.median, minMs: t.min, maxMs: t.max });
-    });
+    const blog = await measure('blog', 'autoseed on the blog schema', blogBase('blog-autoseed', 'autoseed (default mode)'), () => benchAutoseedBlog(ctx), (v) => v.row);
+    const kept: BenchDatabase | null = blog?.database ?? null;
+    if (kept) {
+      await measure('reference', 'reference: the same rows with plain COPY FROM', blogBase('blog-reference', 'reference: plain COPY FROM'), () => benchReferenceCopy(ctx, kept), (r) => r);
+      await measure('verify', 'verify-integrity on the blog database', { id: 'verify-blog', scenario: 'verify-integrity on the blog database', tool: 'autoseed verify-integrity' }, () => benchVerify(ctx, kept), (r) => r);
+      await kept.drop();
+    }
+    if (cliHasFast()) {
+      await measure('blog', 'autoseed --fast on the blog schema', blogBase('blog-autoseed-fast', 'autoseed (--fast)'), async () => {
+        const fast = await benchAutoseedBlog(ctx, true);
+        await fast.database.drop();
+        return fast.row;
+      }, (r) => r);
+    }
+    await measure('drizzle', 'drizzle-seed on the blog schema', blogBase('blog-drizzle-seed', 'drizzle-seed'), () => benchDrizzleSeed(ctx), (r) => r);
+    await measure('pgbench', 'pgbench -i', { id: 'pgbench-init', scenario: 'pgbench -i (context)', tool: 'pgbench' }, () => benchPgbench(ctx), (r) => r);
+    await measure('school', 'autoseed on the demo school schema', { id: 'school-autoseed', scenario: 'demo school schema', tool: 'autoseed (default mode)' }, () => benchSchool(ctx), (r) => r);
+    await measure('plan', 'introspect + plan on a large schema', { id: 'introspect-plan', scenario: 'introspect + plan', tool: 'autoseed plan --json' }, () => benchIntrospectPlan(ctx), (r) => r);
+    if (args.profile && !interrupted) {
+      log('profiling one autoseed seed of the blog schema (node --cpu-prof)…');
+      try {
+        const p = await profileBlogSeed(ctx);
+        profile = [
+          `Profile of one autoseed blog seed (main thread, ${(p.totalMs / 1000).toFixed(1)} s sampled; idle = waiting on PostgreSQL)`,
+          formatSelfTimes('  self time by function:', p.functions),
+          formatSelfTimes('  self time by file:', p.files),
+        ].join('\n');
+      } catch (error) {
+        failed++;
+        profile = `Profile FAILED: ${(error as Error).message}`;
+      }
+    }
   } finally {
-    await server?.stop();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await databases.dropAll();
+    await server.stop();
   }
-  printTable(rows);
-  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+
+  const table = withRatios(rows, 'blog-reference');
+  const targets = checkTargets(table, args.quick);
+  const when = new Date().toISOString();
+  const lines = [
+    `autoseed bench · ${when} · ${machine()} · load average ${loadBefore} at start, ${load()} at end`,
+    `server: ${server.description}`,
+    `${args.quick ? '--quick: 1/10 size · ' : ''}seconds = median of ${args.runs} run${args.runs > 1 ? 's' : ''} (wall clock of the tool's process) · ratio = rows/s ÷ reference rows/s · peak RSS of the tool's process via ${rssMethod() === 'gnu-time' ? '/usr/bin/time -f %M' : 'process.resourceUsage() (node wrapper)'}`,
+    '',
+    formatTable(table),
+    '',
+    formatTargets(targets),
+    ...(profile ? ['', profile] : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (args.json) {
+    writeFileSync(args.json, `${JSON.stringify({
+      date: when,
+      machine: machine(),
+      loadAverage: { start: Number(loadBefore), end: Number(load()) },
+      server: { description: server.description, settings: server.settings },
+      quick: args.quick,
+      runs: args.runs,
+      rssMethod: rssMethod(),
+      rows: table,
+      targets,
+    }, null, 2)}\n`);
+    log(`figures written to ${args.json}`);
+  }
+  rmSync(workDir, { recursive: true, force: true });
+  if (interrupted) return 130;
+  return failed > 0 ? 1 : 0;
 }
 
-await main();
+process.exitCode = await main();

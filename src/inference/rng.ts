@@ -71,7 +71,9 @@ export class Rng {
  */
 export function permute(index: number, n: number, salt: number): number {
   if (n <= 1) return 0;
-  let a = (mix(salt, n) % n) | 1;
+  // an odd multiplier coprime to n (no `| 1`: n may exceed 2^31, where bit operations wrap)
+  let a = mix(salt, n) % n;
+  if (a % 2 === 0) a += 1;
   while (gcd(a, n) !== 1) a += 2;
   const b = mix(salt, 0x5bd1e995) % n;
   // (a * index + b) mod n, exactly: in doubles while the product stays below 2^53, else in BigInt

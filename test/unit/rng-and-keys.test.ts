@@ -182,3 +182,16 @@ describe('uuidFrom', () => {
     expect(uuidFrom(1, 9)).not.toBe(uuidFrom(2, 9));
   });
 });
+
+describe('permute beyond 2^31', () => {
+  it('stays inside [0, n) for spaces larger than 32-bit integers (radix keys of big junction tables)', async () => {
+    const { permute } = await import('../../src/inference/rng.js');
+    const n = 37_500_000_000;
+    for (let salt = 0; salt < 200; salt++) {
+      for (const i of [0, 1, 12_345, n - 1]) {
+        const v = permute(i, n, salt);
+        expect(Number.isInteger(v) && v >= 0 && v < n).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The reference ceiling: exactly the rows autoseed wrote, exported with COPY … TO, loaded back with
+ * plain COPY … FROM (one transaction, FK order) into a fresh blog database with every constraint
+ * in place — the database's own ingest speed for that data.
+ */
+import { createWriteStream, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { quoteIdent } from '../../src/sql/ident.js';
+import { runNode } from '../child.js';
+import type { BenchContext } from '../context.js';
+import { type BenchDatabase, countRows } from '../databases.js';
+import { workerScript } from '../paths.js';
+import { type BenchRow, rowFrom, type Sample } from '../results.js';
+import { BLOG_TABLES } from '../schemas/blog-counts.js';
+import { childFailure } from '../seed-output.js';
+import type { CopyManifest } from '../workers/copy-load.js';
+import { BLOG_SCENARIO, blogSql } from './autoseed-blog.js';
+
+export async function benchReferenceCopy(ctx: BenchContext, source: BenchDatabase): Promise<BenchRow> {
+  const manifestFile = join(ctx.workDir, 'reference-manifest.json');
+  const manifest = await exportTables(source.url, ctx.workDir, BLOG_TABLES.map((t) => `public.${t}`));
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  const bytes = manifest.tables.reduce((sum, t) => sum + statSync(t.file).size, 0);
+  const samples: Sample[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    const db = await ctx.databases.create('reference', blogSql());
+    const result = await runNode(workerScript('copy-load'), [db.url, manifestFile]);
+    if (result.code !== 0) throw childFailure('COPY FROM (reference)', result);
+    const rows = Object.values(await countRows(db.url, BLOG_TABLES)).reduce((a, b) => a + b, 0);
+    samples.push({ seconds: result.seconds, rows, rssKb: result.rssKb });
+    ctx.log(`  reference COPY run ${i + 1}/${ctx.runs}: ${result.seconds.toFixed(2)} s, ${rows} rows`);
+    await db.drop();
+  }
+  return rowFrom({
+    id: 'blog-reference',
+    scenario: BLOG_SCENARIO,
+    tool: 'reference: plain COPY FROM',
+    note: `autoseed's rows (${(bytes / 1024 / 1024).toFixed(0)} MB of COPY text), constraints in place`,
+    extra: { bytes },
+  }, samples);
+}
+
+/** COPY … TO STDOUT of each table's stored columns (generated ones left out), into files. */
+async function exportTables(url: string, dir: string, tables: readonly string[]): Promise<CopyManifest> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    const entries: CopyManifest['tables'] = [];
+    for (const table of tables) {
+      const columns = (await client.query<{ name: string }>(
+        `SELECT attname AS name FROM pg_attribute
+          WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+          ORDER BY attnum`, [table])).rows.map((r) => r.name);
+      const file = join(dir, `${table}.copy`);
+      const list = columns.map(quoteIdent).join(', ');
+      await pipeline(client.query(copyTo(`COPY ${table} (${list}) TO STDOUT`)), createWriteStream(file));
+      entries.push({ table, columns, file });
+    }
+    return { tables: entries };
+  } finally {
+    await client.end();
+  }
+}
