@@ -264,7 +264,9 @@ function chooseGenerator(
   }
   if (column.type.enum) {
     const labels = catalog.enums.find((e) => qualifiedName(e.schema, e.name) === column.type.enum)?.labels ?? [];
-    return { generator: { kind: 'pick', values: [...labels] }, reason: 'enum' };
+    // `CHECK (e <> 'label')` rules a label out for good, not just usually
+    const allowed = domain && domain.notEqual.length > 0 ? labels.filter((l) => satisfies(l, { ...domain, values: null, notNull: false, min: null, max: null })) : labels;
+    return { generator: { kind: 'pick', values: [...(allowed.length > 0 ? allowed : labels)] }, reason: domain?.notEqual.length ? 'enum, check:<>' : 'enum' };
   }
   // an extension's domain (earthdistance's `earth`) has checks we cannot see: do not guess
   const foreignDomain = column.type.domain !== null && !catalog.domains.some((d) => qualifiedName(d.schema, d.name) === column.type.domain);

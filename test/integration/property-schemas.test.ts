@@ -45,9 +45,6 @@ const KNOWN_BUG_EXCLUSIONS: Partial<SchemaFeatures> = process.env.PROPERTY_ALL_F
   // bug 3: an FK cycle in which every FK lies in a unique key made only of FK columns (one-to-one both
   // ways, or junction keys round the cycle): "Maximum call stack size exceeded" (radix capacity recursion)
   uniqueKeyCycles: false,
-  // bug 4: CHECK (e <> 'label') on an enum: the value is re-drawn at most 8 times, then written anyway
-  // (a nullable 2-label enum fails for about one row in 256)
-  enumNotEqual: false,
   // bug 5: a nullable FK in CHECK (num_nonnulls(fk, other) = 1) on a cycle: the planner may break the
   // cycle at that FK (NULL first, UPDATE later), and the NULL-first row breaks the CHECK
   numNonnullsInCycles: false,

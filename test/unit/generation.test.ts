@@ -138,6 +138,16 @@ describe('values respect the column', () => {
     for (const v of moods) expect(['happy', 'sad', 'meh']).toContain(v);
   });
 
+  it("CHECK (enum <> 'label') takes the label out of the pick, for every row", async () => {
+    const moody = table('moody', [idCol(), col('mood', 'mood', { type: { enum: 'public.mood', category: 'enum', baseSchema: 'public' } })], {
+      pk: ['id'], checks: [check('moody_mood_check', "(mood <> 'meh'::mood)")],
+    });
+    const cat = catalog([moody], { enums: [{ schema: 'public', name: 'mood', labels: ['happy', 'meh'] }] });
+    const moods = column(gen(await generators(cat, 5, 2000), 'moody'), 'mood').filter((v) => v !== null);
+    expect(moods.length).toBeGreaterThan(0);
+    expect(new Set(moods)).toEqual(new Set(['happy']));
+  });
+
   it('numeric(5,2) values have two decimals and stay within ±999.99 (and within CHECK bounds)', async () => {
     const g = gen(await generators(shop, 3, 300), 'users');
     const balances = column(g, 'balance').filter((v) => v !== null);
