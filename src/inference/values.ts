@@ -68,6 +68,8 @@ export function numericRange(
   let hi = max ?? (min !== null ? Math.max(fallback[1], min + (fallback[1] - fallback[0])) : fallback[1]);
   lo = Math.max(lo, typeMin);
   hi = Math.min(hi, typeMax);
+  // a name's hint that the type cannot hold (`year numeric(5,3)`): the type's own range, from 0 up
+  if (hi < lo && min === null && max === null) return [Math.min(Math.max(typeMin, 0), typeMax), typeMax];
   if (hi < lo) hi = lo;
   return [lo, hi];
 }

@@ -48,8 +48,6 @@ const KNOWN_BUG_EXCLUSIONS: Partial<SchemaFeatures> = process.env.PROPERTY_ALL_F
   // bug 5: a nullable FK in CHECK (num_nonnulls(fk, other) = 1) on a cycle: the planner may break the
   // cycle at that FK (NULL first, UPDATE later), and the NULL-first row breaks the CHECK
   numNonnullsInCycles: false,
-  // bug 6: name heuristics ignore numeric(p,s): `year numeric(5,3)` gets 1990.000, `age numeric(3,2)` 18.00
-  mismatchedNamesOnNumeric: false,
   // bug 7: a cycle autoseed cannot break (NOT NULL non-deferrable, or nullable FKs whose columns are in
   // a key) is inserted in one statement (insertTogether) without the verified fallback: a CHECK left to
   // PostgreSQL (here a regex whose matches are longer than the varchar) is never re-rolled

@@ -148,6 +148,14 @@ describe('values respect the column', () => {
     expect(new Set(moods)).toEqual(new Set(['happy']));
   });
 
+  it('a name whose usual numbers the type cannot hold (year numeric(5,3), age numeric(3,2)) stays inside the type', async () => {
+    const odd = table('odd', [idCol(), col('year', 'numeric', { notNull: true, type: { precision: 5, scale: 3 } }), col('age', 'numeric', { notNull: true, type: { precision: 3, scale: 2 } })], { pk: ['id'] });
+    const g = gen(await generators(catalog([odd]), 2, 200), 'odd');
+    for (const v of column(g, 'year')) expect(Math.abs(Number(v))).toBeLessThanOrEqual(99.999);
+    for (const v of column(g, 'age')) expect(Math.abs(Number(v))).toBeLessThanOrEqual(9.99);
+    expect(new Set(column(g, 'year')).size).toBeGreaterThan(1);
+  });
+
   it('numeric(5,2) values have two decimals and stay within ±999.99 (and within CHECK bounds)', async () => {
     const g = gen(await generators(shop, 3, 300), 'users');
     const balances = column(g, 'balance').filter((v) => v !== null);
