@@ -156,6 +156,21 @@ describe('values respect the column', () => {
     expect(new Set(column(g, 'year')).size).toBeGreaterThan(1);
   });
 
+  it('CHECK (a IS NULL OR a > b) on numeric(4,2): a moves above b but stays inside numeric(4,2)', async () => {
+    const pair = table('pair', [idCol(), col('a', 'numeric', { type: { precision: 4, scale: 2 } }), col('b', 'numeric', { notNull: true, type: { precision: 4, scale: 2 } })], {
+      pk: ['id'], checks: [check('pair_check', '((a IS NULL) OR (a > b))')],
+    });
+    const g = gen(await generators(catalog([pair]), 4, 500), 'pair');
+    const as = column(g, 'a');
+    const bs = column(g, 'b');
+    expect(as.filter((v) => v !== null).length).toBeGreaterThan(0);
+    as.forEach((a, i) => {
+      if (a === null) return;
+      expect(Math.abs(Number(a))).toBeLessThanOrEqual(99.99);
+      if (Number(bs[i]) < 99.99) expect(Number(a)).toBeGreaterThan(Number(bs[i]));
+    });
+  });
+
   it('numeric(5,2) values have two decimals and stay within ±999.99 (and within CHECK bounds)', async () => {
     const g = gen(await generators(shop, 3, 300), 'users');
     const balances = column(g, 'balance').filter((v) => v !== null);

@@ -22,8 +22,10 @@ export function applyRelations(
     const b = values[bi] ?? null;
     if (a === null || b === null || holds(a, r.op, b)) continue;
     const movable = (c: ColumnModel) => c.generator.kind !== 'fk' && !c.stable;
-    if (movable(written[ai]!)) values[ai] = moveTo(a, b, r.op, rngFor(r.column), written[ai]!);
-    else if (movable(written[bi]!)) values[bi] = moveTo(b, a, flip(r.op), rngFor(r.other), written[bi]!);
+    // the side with room inside its own type and bounds moves; with none, PostgreSQL's verification decides
+    const movedA = movable(written[ai]!) ? moveTo(a, b, r.op, rngFor(r.column), written[ai]!) : null;
+    if (movedA !== null) values[ai] = movedA;
+    else if (movable(written[bi]!)) values[bi] = moveTo(b, a, flip(r.op), rngFor(r.other), written[bi]!) ?? b;
   }
   return values;
 }
@@ -56,19 +58,42 @@ function comparable(v: Value): number | null {
   return null;
 }
 
-/** A new value for `a` that satisfies `a op b`, a plausible distance from b. */
-function moveTo(a: Value, b: Value, op: string, rng: Rng, column: ColumnModel): Value {
+/** A new value for `a` that satisfies `a op b`, a plausible distance from b; null when `a`'s type or bounds leave no room. */
+function moveTo(a: Value, b: Value, op: string, rng: Rng, column: ColumnModel): Value | null {
   const base = column.column.type.base;
   const sign = op === '>' || op === '>=' ? 1 : op === '<' || op === '<=' ? -1 : 0;
   if (op === '=') return b;
-  if (typeof b === 'number') return b + (sign || 1) * rng.int(1, 100);
-  if (typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b)) {
-    const digits = b.includes('.') ? b.split('.')[1]!.length : 0;
-    return (Number(b) + (sign || 1) * rng.int(1, 100)).toFixed(digits);
+  const numeric = typeof b === 'number' || (typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b));
+  if (numeric) {
+    const digits = typeof b === 'string' && b.includes('.') ? b.split('.')[1]!.length : 0;
+    const [lo, hi] = numericBounds(column);
+    const from = Number(b);
+    const direction = sign || (hi - from >= from - lo ? 1 : -1);
+    const room = direction > 0 ? hi - from : from - lo;
+    const step = 10 ** -digits;
+    if (room < step) return null;
+    const offset = Math.min(rng.int(1, 100), Math.floor(room / step) * step);
+    const moved = from + direction * offset;
+    return typeof b === 'number' ? moved : moved.toFixed(digits);
   }
   const t = comparable(b);
   if (t === null) return a;
   if (base === 'date') return formatDate(t + (sign || 1) * rng.int(1, 60) * 86_400_000);
   const digits = Math.min(column.column.type.timePrecision ?? 0, 3);
   return formatTimestamp(t + (sign || 1) * rng.int(1, 72 * 60) * 60_000, digits, base === 'timestamptz');
+}
+
+const INTEGER_LIMITS: Record<string, number> = { int2: 32767, int4: 2147483647, int8: Number.MAX_SAFE_INTEGER };
+
+/** The numbers a column can hold: its type's range (numeric(p,s), intN) within its CHECK bounds. */
+function numericBounds(column: ColumnModel): [number, number] {
+  const { base, precision, scale } = column.column.type;
+  let limit = INTEGER_LIMITS[base] ?? Number.MAX_SAFE_INTEGER;
+  if (base === 'numeric' && precision) limit = 10 ** (precision - Math.max(scale ?? 0, 0)) - 10 ** -Math.max(scale ?? 0, 0);
+  let lo = base === 'int2' || base === 'int4' ? -limit - 1 : -limit;
+  let hi = limit;
+  const d = column.domain;
+  if (typeof d?.min === 'number') lo = Math.max(lo, d.minInclusive ? d.min : d.min + 10 ** -Math.max(scale ?? 0, 0));
+  if (typeof d?.max === 'number') hi = Math.min(hi, d.maxInclusive ? d.max : d.max - 10 ** -Math.max(scale ?? 0, 0));
+  return [lo, hi];
 }
