@@ -171,6 +171,14 @@ describe('values respect the column', () => {
     });
   });
 
+  it("char(8) under CHECK (c ~ '^[a-z0-9_]{3,12}$') gets values that match once padded (8 characters)", async () => {
+    const codes = table('codes', [idCol(), col('code', 'bpchar', { notNull: true, type: { length: 8 } })], {
+      pk: ['id'], checks: [check('codes_code_check', "(code ~ '^[a-z0-9_]{3,12}$'::text)")],
+    });
+    const values = column(gen(await generators(catalog([codes]), 6, 300), 'codes'), 'code');
+    for (const v of values) expect(String(v).padEnd(8)).toMatch(/^[a-z0-9_]{3,12}$/);
+  });
+
   it('numeric(5,2) values have two decimals and stay within ±999.99 (and within CHECK bounds)', async () => {
     const g = gen(await generators(shop, 3, 300), 'users');
     const balances = column(g, 'balance').filter((v) => v !== null);

@@ -98,14 +98,17 @@ function withPatterns(model: ColumnModel, fn: ValueFn): ValueFn {
   const generators = patternGenerators(model);
   if (generators.length === 0) return fn;
   const max = maxLength(model.column, model.domain);
+  // char(n) pads with blanks, which `~` sees (an anchored pattern fails on them): test the padded
+  // value, and aim for the full width
+  const width = model.column.type.base === 'bpchar' ? model.column.type.length ?? undefined : undefined;
+  const stored = (s: string) => (width !== undefined ? s.padEnd(width) : s);
+  const fits = (s: string) => (max === null || s.length <= max) && generators.every((p) => p.matches(stored(s)));
   return (g) => {
     const v = fn(g);
-    if (typeof v !== 'string' || generators.every((p) => p.matches(v))) return v;
-    // char(n) pads with blanks, which an anchored pattern sees: aim for the full width
-    const width = model.column.type.base === 'bpchar' ? model.column.type.length ?? undefined : undefined;
+    if (typeof v !== 'string' || fits(v)) return v;
     for (let tries = 0; tries < 8; tries++) {
       const candidate = generators[0]!.random(g.rng, width);
-      if ((max === null || candidate.length <= max) && generators.every((p) => p.matches(candidate))) return candidate;
+      if (fits(candidate)) return candidate;
     }
     return v;
   };
