@@ -37,9 +37,6 @@ import { generateSchema, MAX_TABLES, MIN_TABLES, type RandomSchema, type SchemaF
  * once its bug is fixed, or run with PROPERTY_ALL_FEATURES=1 to turn them all back on.
  */
 const KNOWN_BUG_EXCLUSIONS: Partial<SchemaFeatures> = process.env.PROPERTY_ALL_FEATURES === '1' ? {} : {
-  // bug 3: an FK cycle in which every FK lies in a unique key made only of FK columns (one-to-one both
-  // ways, or junction keys round the cycle): "Maximum call stack size exceeded" (radix capacity recursion)
-  uniqueKeyCycles: false,
   // bug 5: a nullable FK in CHECK (num_nonnulls(fk, other) = 1) on a cycle: the planner may break the
   // cycle at that FK (NULL first, UPDATE later), and the NULL-first row breaks the CHECK
   numNonnullsInCycles: false,

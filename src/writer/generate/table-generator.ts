@@ -38,6 +38,7 @@ interface CompiledColumn {
 
 /** Generates any row, or any column of any row, of one table: row-addressable by design. */
 export class TableGenerator {
+  private askingCapacity = false;
   readonly key: QualifiedName;
   readonly model: TableModel;
   readonly planned: PlannedTable;
@@ -99,8 +100,16 @@ export class TableGenerator {
 
   /** Rows to write: as planned, unless parents came out short and the radix keys now hold fewer. */
   get rows(): number {
-    const capacity = this.radix.capacity();
-    return capacity < this.planned.rows ? Math.floor(capacity) : this.planned.rows;
+    // round an FK cycle of radix keys each table's capacity asks the next one's rows: the question
+    // coming back to a table gets its planned count
+    if (this.askingCapacity) return this.planned.rows;
+    this.askingCapacity = true;
+    try {
+      const capacity = this.radix.capacity();
+      return capacity < this.planned.rows ? Math.floor(capacity) : this.planned.rows;
+    } finally {
+      this.askingCapacity = false;
+    }
   }
 
   /** Rows that exist once this table is written: what children may point at. */
