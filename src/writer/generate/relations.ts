@@ -1,6 +1,7 @@
 import type { Value } from '../../inference/gen-context.js';
 import type { ColumnModel, TableModel } from '../../inference/model.js';
 import type { Rng } from '../../inference/rng.js';
+import { satisfies } from '../../inference/domain-test.js';
 import { constToTime, formatDate, formatTimestamp } from '../../inference/values.js';
 
 /**
@@ -23,9 +24,9 @@ export function applyRelations(
     if (a === null || b === null || holds(a, r.op, b)) continue;
     const movable = (c: ColumnModel) => c.generator.kind !== 'fk' && !c.stable;
     // the side with room inside its own type and bounds moves; with none, PostgreSQL's verification decides
-    const movedA = movable(written[ai]!) ? moveTo(a, b, r.op, rngFor(r.column), written[ai]!) : null;
+    const movedA = movable(written[ai]!) ? moveWithin(a, b, r.op, rngFor(r.column), written[ai]!) : null;
     if (movedA !== null) values[ai] = movedA;
-    else if (movable(written[bi]!)) values[bi] = moveTo(b, a, flip(r.op), rngFor(r.other), written[bi]!) ?? b;
+    else if (movable(written[bi]!)) values[bi] = moveWithin(b, a, flip(r.op), rngFor(r.other), written[bi]!) ?? b;
   }
   return values;
 }
@@ -58,8 +59,20 @@ function comparable(v: Value): number | null {
   return null;
 }
 
+/**
+ * `moveTo`, kept inside the column's own CHECK bounds (a BETWEEN, a `<` constant): a plausible
+ * distance first, then the smallest step; null when neither fits.
+ */
+function moveWithin(a: Value, b: Value, op: string, rng: Rng, column: ColumnModel): Value | null {
+  const fits = (v: Value | null) => v !== null && (column.domain === undefined || satisfies(v, { ...column.domain, notNull: false }));
+  const moved = moveTo(a, b, op, rng, column);
+  if (fits(moved)) return moved;
+  const nearest = moveTo(a, b, op, rng, column, true);
+  return fits(nearest) ? nearest : null;
+}
+
 /** A new value for `a` that satisfies `a op b`, a plausible distance from b; null when `a`'s type or bounds leave no room. */
-function moveTo(a: Value, b: Value, op: string, rng: Rng, column: ColumnModel): Value | null {
+function moveTo(a: Value, b: Value, op: string, rng: Rng, column: ColumnModel, smallest = false): Value | null {
   const base = column.column.type.base;
   const sign = op === '>' || op === '>=' ? 1 : op === '<' || op === '<=' ? -1 : 0;
   if (op === '=') return b;
@@ -72,15 +85,15 @@ function moveTo(a: Value, b: Value, op: string, rng: Rng, column: ColumnModel): 
     const room = direction > 0 ? hi - from : from - lo;
     const step = 10 ** -digits;
     if (room < step) return null;
-    const offset = Math.min(rng.int(1, 100), Math.floor(room / step) * step);
+    const offset = smallest ? step : Math.min(rng.int(1, 100), Math.floor(room / step) * step);
     const moved = from + direction * offset;
     return typeof b === 'number' ? moved : moved.toFixed(digits);
   }
   const t = comparable(b);
   if (t === null) return a;
-  if (base === 'date') return formatDate(t + (sign || 1) * rng.int(1, 60) * 86_400_000);
+  if (base === 'date') return formatDate(t + (sign || 1) * (smallest ? 1 : rng.int(1, 60)) * 86_400_000);
   const digits = Math.min(column.column.type.timePrecision ?? 0, 3);
-  return formatTimestamp(t + (sign || 1) * rng.int(1, 72 * 60) * 60_000, digits, base === 'timestamptz');
+  return formatTimestamp(t + (sign || 1) * (smallest ? 1 : rng.int(1, 72 * 60)) * 60_000, digits, base === 'timestamptz');
 }
 
 const INTEGER_LIMITS: Record<string, number> = { int2: 32767, int4: 2147483647, int8: Number.MAX_SAFE_INTEGER };
