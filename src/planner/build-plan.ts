@@ -6,7 +6,7 @@ import { breakCycle, type CycleEdge } from './cycles.js';
 import { stronglyConnected } from './graph.js';
 import { FanOut } from './fan-out.js';
 import { naturalRows } from './volumes.js';
-import { fkNullable } from './fk-nullable.js';
+import { fkNullFirst } from './fk-nullable.js';
 import type { CycleReport, ExistingState, Plan, PlanOptions, PlanStep, PlannedTable } from './plan-types.js';
 import { isImplicit, selectTables, type Selection } from './select.js';
 
@@ -78,7 +78,7 @@ function order(seeded: readonly TableModel[], seededKeys: ReadonlySet<string>) {
         .filter((fk) => parentKey(fk) !== child && members.includes(parentKey(fk)))
         .map((fk) => ({
           child, parent: parentKey(fk), fk, deferrable: fk.deferrable,
-          nullable: fkNullable(byKey.get(child)!, fk) && addressable(byKey.get(child)!),
+          nullable: fkNullFirst(byKey.get(child)!, fk) && addressable(byKey.get(child)!),
         })));
     const broken = breakCycle(members, edges);
     if (!broken) {

@@ -8,3 +8,11 @@ export function fkNullable(table: TableModel, fk: ForeignKey): boolean {
     return column !== undefined && !column.column.notNull && column.domain?.notNull !== true && !column.stable;
   });
 }
+
+/**
+ * An FK a cycle may be broken at (written NULL, filled by an UPDATE later): nullable, and not in a
+ * `num_nonnulls(fk, other) = 1` group, where a NULL first would break the CHECK until the UPDATE.
+ */
+export function fkNullFirst(table: TableModel, fk: ForeignKey): boolean {
+  return fkNullable(table, fk) && !table.nonNullGroups.some((g) => g.columns.some((c) => fk.columns.includes(c)));
+}
