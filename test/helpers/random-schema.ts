@@ -107,8 +107,8 @@ export interface SchemaFeatures {
   mismatchedNamesOnNumeric: boolean;
   /** A regex CHECK on a varchar(n) shorter than the pattern's longest match, on a table of an FK cycle. */
   shortRegexColumnsInCycles: boolean;
-  /** `col <> 'label'` on an enum column. */
-  enumNotEqual: boolean;
+  /** `col <> 0` on a numeric(p,s) column. */
+  numericNotEqual: boolean;
   /**
    * Date and timestamptz columns under a CHECK named like their role (starts_on/ends_on, due_on,
    * created_at/updated_at, …); off: neutral names (event_day, noted_time, …).
@@ -156,7 +156,7 @@ export const ALL_FEATURES: SchemaFeatures = {
   nullOrGreaterNumeric: true,
   uniqueKeyCycles: true,
   mismatchedNamesOnNumeric: true,
-  enumNotEqual: true,
+  numericNotEqual: true,
   namedDatesWithChecks: true,
   numNonnullsInCycles: true,
   shortRegexColumnsInCycles: true,
@@ -1024,10 +1024,12 @@ class Builder {
         return;
       }
       case 'compare': {
-        const c = fresh(['int', 'bigint', 'numeric', 'date', 'timestamptz', 'text', 'varchar', ...(this.f.enumNotEqual ? ['enum' as const] : [])]);
+        const c = fresh(['int', 'bigint', 'numeric', 'date', 'timestamptz', 'text', 'varchar', 'enum']);
         if (!c) return;
-        if (c.kind === 'enum') this.tag('check:enum-not-equal');
-        add(`${ident(c.name)} ${this.comparison(r, c)}`, c);
+        const comparison = this.comparison(r, c);
+        if (comparison.startsWith('<>') && c.kind === 'enum') this.tag('check:enum-not-equal');
+        if (comparison.startsWith('<>') && c.kind === 'numeric') this.tag('check:numeric-not-equal');
+        add(`${ident(c.name)} ${comparison}`, c);
         return;
       }
       case 'between': {
@@ -1159,7 +1161,7 @@ class Builder {
         return r.pick(['> 0', '>= 0', '< 1000', '<= 100', '<> 0', '>= -50', '> 10']);
       case 'numeric': {
         const max = 10 ** ((c.precision ?? 10) - (c.scale ?? 0)) - 1;
-        return r.pick(['>= 0', '> 0', `<= ${Math.min(max, 500)}`, `< ${Math.min(max, 10000)}`, '<> 0']);
+        return r.pick(['>= 0', '> 0', `<= ${Math.min(max, 500)}`, `< ${Math.min(max, 10000)}`, ...(this.f.numericNotEqual ? ['<> 0'] : [])]);
       }
       case 'date':
         return r.pick([`>= DATE '2000-01-01'`, `> '2015-06-30'`, `< '2030-01-01'`, `<= CURRENT_DATE`]);
