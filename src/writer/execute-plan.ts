@@ -115,7 +115,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
           const gens = step.tables.map(generator);
           const t0 = performance.now();
           for (const g of gens) options.emit({ type: 'table-start', table: g.key, rows: g.rows, method: 'insert' });
-          await guard(gens[0]!, () => insertTogether(client, gens));
+          await guard(gens[0]!, () => insertTogether(client, gens, options.checker));
           for (const g of gens) {
             tables[g.key] = g.rows;
             outcomes.push({ table: g.key, rows: g.rows, method: 'together' });

@@ -22,13 +22,13 @@ export interface RowBatch {
  * each batch is confirmed by PostgreSQL (on `checker`, a connection outside the run's
  * transaction) and failing rows are regenerated with the next attempt number, deterministically.
  */
-export async function* tableRows(gen: TableGenerator, checker: Queryable | null): AsyncGenerator<RowBatch> {
+export async function* tableRows(gen: TableGenerator, checker: Queryable | null, phase: 'insert' | 'final' = 'insert'): AsyncGenerator<RowBatch> {
   const checks = gen.model.unverifiedChecks;
   const filter = checks.length > 0 && checker ? new CheckFilter(gen.written, checks) : null;
   for (let start = 0; start < gen.rows; start += BATCH_ROWS) {
     const end = Math.min(gen.rows, start + BATCH_ROWS);
     const rows: Value[][] = [];
-    for (let i = start; i < end; i++) rows.push(gen.row(i));
+    for (let i = start; i < end; i++) rows.push(gen.row(i, 0, phase));
     let retried = 0;
     if (filter && checker) {
       let pending = [...rows.keys()];
@@ -45,7 +45,7 @@ export async function* tableRows(gen: TableGenerator, checker: Queryable | null)
             sample: describeRow(gen, rows[k]!),
           });
         }
-        for (const k of again) rows[k] = gen.row(start + k, attempt);
+        for (const k of again) rows[k] = gen.row(start + k, attempt, phase);
         retried += attempt === 1 ? again.length : 0;
         pending = again;
       }

@@ -37,14 +37,6 @@ import { generateSchema, MAX_TABLES, MIN_TABLES, type RandomSchema, type SchemaF
  * once its bug is fixed, or run with PROPERTY_ALL_FEATURES=1 to turn them all back on.
  */
 const KNOWN_BUG_EXCLUSIONS: Partial<SchemaFeatures> = process.env.PROPERTY_ALL_FEATURES === '1' ? {} : {
-  // bug 7: a cycle autoseed cannot break (NOT NULL non-deferrable, or nullable FKs whose columns are in
-  // a key) is inserted in one statement (insertTogether) without the verified fallback: a CHECK left to
-  // PostgreSQL (here a regex whose matches are longer than the varchar) is never re-rolled
-  shortRegexColumnsInCycles: false,
-  // bug 9: CHECK (x <> 0) on numeric(p,s>0) is still enforced by re-drawing with a JS comparison, and
-  // '0.0' is not String(0): latitude numeric(8,1) CHECK (latitude <> 0) gets 0.0 (the enum fix of bug 4
-  // took the label out of the pick; numerics and small integer ranges still re-draw at most 8 times)
-  numericNotEqual: false,
 };
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);

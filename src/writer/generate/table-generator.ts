@@ -355,7 +355,9 @@ export class TableGenerator {
     if (m.nullRate > 0 && g.rng.chance(m.nullRate) && policy !== 'value') return null;
     let v = c.fn(g);
     const avoid = m.domain?.notEqual ?? [];
-    for (let k = 0; k < 8 && avoid.some((a) => a === v || String(a) === String(v)); k++) v = c.fn(g);
+    // numerically too: '0.0' from a numeric(p,1) column is the 0 of `CHECK (x <> 0)`
+    const same = (a: unknown) => a === v || String(a) === String(v) || (typeof a === 'number' && v !== null && typeof v !== 'object' && typeof v !== 'boolean' && Number(v) === a);
+    for (let k = 0; k < 8 && avoid.some(same); k++) v = c.fn(g);
     return v;
   }
 
