@@ -114,6 +114,11 @@ export interface SchemaFeatures {
    * created_at/updated_at, …); off: neutral names (event_day, noted_time, …).
    */
   namedDatesWithChecks: boolean;
+  /**
+   * The first column of a date pair under `a < b` or `(a IS NULL) OR (a > b)` renamed to an odd
+   * name ("end", "from", "Created At", …) that autoseed may read as a start or an end.
+   */
+  oddNamesInDatePairs: boolean;
   /** A nullable FK in a `num_nonnulls(fk, other) = 1` CHECK that lies on an FK cycle. */
   numNonnullsInCycles: boolean;
 }
@@ -158,6 +163,7 @@ export const ALL_FEATURES: SchemaFeatures = {
   mismatchedNamesOnNumeric: true,
   numericNotEqual: true,
   namedDatesWithChecks: true,
+  oddNamesInDatePairs: true,
   numNonnullsInCycles: true,
   shortRegexColumnsInCycles: true,
 };
@@ -904,7 +910,7 @@ class Builder {
   }
 
   /** A new column of `kind` (null when the schema has no enum / domain to use). */
-  private newColumn(r: Rng, t: Table, kind: Kind, o: { notNull?: boolean; name?: string; withDefault?: boolean; checked?: boolean } = {}): Column | null {
+  private newColumn(r: Rng, t: Table, kind: Kind, o: { notNull?: boolean; name?: string; withDefault?: boolean; checked?: boolean; pair?: boolean } = {}): Column | null {
     const type = this.typeFor(r, kind);
     if (!type) return null;
     let base = o.name;
@@ -924,7 +930,11 @@ class Builder {
       || (kind === 'numeric' && (type.precision ?? 0) >= 5)
       || (kind === 'varchar' && (type.length ?? 0) >= 8)
       || (kind === 'char' && (type.length ?? 0) >= 5);
-    const col: Column = { name: this.columnName(r, t, base, !neutral), ...type, notNull: o.notNull ?? r.bool(0.5), inline: [], used: false, wide };
+    // the first column of a date pair may be renamed "end", "from", … (see oddNamesInDatePairs)
+    const datePair = o.pair === true && (kind === 'date' || kind === 'timestamptz');
+    const name = this.columnName(r, t, base, !neutral && (!datePair || this.f.oddNamesInDatePairs));
+    if (datePair && name !== base && !name.startsWith(`${base}_`)) this.tag('check:odd-date-pair-name');
+    const col: Column = { name, ...type, notNull: o.notNull ?? r.bool(0.5), inline: [], used: false, wide };
     if (o.withDefault && this.f.defaults && r.bool(0.3)) {
       const d = defaultFor(col);
       if (d) {
@@ -1006,7 +1016,7 @@ class Builder {
       else t.checks.push({ name: r.bool(0.4) ? this.constraintName('ck', t) : null, expr });
       this.tag(`check:${form}`);
     };
-    const fresh = (kinds: readonly Kind[], o: { notNull?: boolean; name?: string } = {}) => {
+    const fresh = (kinds: readonly Kind[], o: { notNull?: boolean; name?: string; pair?: boolean } = {}) => {
       const kind = r.pick(kinds.filter((k) => (k !== 'enum' || this.enums.length > 0)));
       const c = this.newColumn(r, t, kind, { ...o, checked: form !== 'not-null' && form !== 'num-nonnulls' });
       if (c) c.used = true;
@@ -1044,7 +1054,7 @@ class Builder {
           ['date', 'starts_on', 'ends_on'], ['timestamptz', 'starts_at', 'ends_at'], ['int', 'min_qty', 'max_qty'],
           ['numeric', 'low_price', 'high_price'], ['bigint', 'first_seq', 'last_seq'], ['date', 'opened_on', 'closed_on'],
         ] as const);
-        const ca = fresh([kind], { name: a });
+        const ca = fresh([kind], { name: a, pair: true });
         if (!ca) return;
         const cb = { ...ca, name: this.columnName(r, t, this.secondOfPair(r, ca, b), false), notNull: r.bool(0.6), inline: [] };
         t.columns.push(cb);
@@ -1091,7 +1101,7 @@ class Builder {
         const [kind, a, b] = r.pick([
           ['timestamptz', 'ended_at', 'started_at'], ['numeric', 'max_amount', 'min_amount'], ['date', 'closed_on', 'opened_on'], ['int', 'upper_limit', 'lower_limit'],
         ].filter(([k]) => k !== 'numeric' || this.f.nullOrGreaterNumeric) as [Kind, string, string][]);
-        const ca = fresh([kind], { notNull: false, name: a });
+        const ca = fresh([kind], { notNull: false, name: a, pair: true });
         if (!ca) return;
         const cb = { ...ca, name: this.columnName(r, t, this.secondOfPair(r, ca, b), false), notNull: r.bool(0.6), inline: [] };
         t.columns.push(cb);

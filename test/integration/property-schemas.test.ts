@@ -26,6 +26,7 @@ import { generateSchema, MAX_TABLES, MIN_TABLES, type RandomSchema, type SchemaF
  *     the case in its header: load it with psql and run `autoseed --seed S --rows R`;
  *   - or PROPERTY_CASE='{"schemaSeed":…,"tables":…,"seed":…,"rows":…}' runs that case alone;
  *   - or PROPERTY_SEED=<fast-check seed> [PROPERTY_PATH=<path>] replays the run fast-check printed.
+ * The default seed is fixed (20261122) so CI is reproducible; PROPERTY_SEED=random draws a new one.
  * PROPERTY_RUNS (default 200) sets the number of schemas, PROPERTY_SHRINK_MS (default 60000) how
  * long fast-check may spend shrinking a failure; PROPERTY_SURVEY=1 runs every case without
  * stopping at the first failure and lists them all; PROPERTY_ALL_FEATURES=1 lifts the exclusions.
@@ -37,6 +38,9 @@ import { generateSchema, MAX_TABLES, MIN_TABLES, type RandomSchema, type SchemaF
  * once its bug is fixed, or run with PROPERTY_ALL_FEATURES=1 to turn them all back on.
  */
 const KNOWN_BUG_EXCLUSIONS: Partial<SchemaFeatures> = process.env.PROPERTY_ALL_FEATURES === '1' ? {} : {
+  // bug 8, the part still open: a date moved after its start by name ("end" after starts_on) can cross
+  // the other column of a declared relation: CHECK ("end" < ends_at) fails (the fix keeps constant bounds)
+  oddNamesInDatePairs: false,
 };
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -185,7 +189,8 @@ describe('property: random schemas seed with every constraint respected', () => 
         throw error;
       }
     });
-    const seed = process.env.PROPERTY_SEED;
+    // a fixed seed by default, so CI is reproducible; PROPERTY_SEED=<n> (or 'random') explores further
+    const seed = process.env.PROPERTY_SEED === 'random' ? undefined : (process.env.PROPERTY_SEED ?? '20261122');
     const path = process.env.PROPERTY_PATH;
     try {
       await fc.assert(property, {

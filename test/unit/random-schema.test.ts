@@ -168,7 +168,7 @@ describe('random-schema: shape', () => {
   it('uses every feature and every CHECK form across a few hundred seeds', () => {
     const seen = new Set(schemas.flatMap((s) => s.features));
     const expected = [
-      ...CHECK_FORMS.map((f) => `check:${f}`), 'check:on-fk', 'check:enum-not-equal', 'check:numeric-not-equal', 'check:regex-variable-on-char', 'check:null-or-greater-numeric', 'check:named-date',
+      ...CHECK_FORMS.map((f) => `check:${f}`), 'check:on-fk', 'check:enum-not-equal', 'check:numeric-not-equal', 'check:regex-variable-on-char', 'check:null-or-greater-numeric', 'check:named-date', 'check:odd-date-pair-name',
       ...['bigint', 'numeric', 'text', 'varchar', 'char', 'boolean', 'date', 'timestamptz', 'uuid', 'jsonb', 'text[]', 'enum', 'domain', 'int'].map((k) => `type:${k}`),
       'pk:serial', 'pk:bigserial', 'pk:identity-always', 'pk:identity-default', 'pk:integer', 'pk:uuid', 'pk:natural', 'pk:composite', 'pk:junction',
       'fk:composite', 'fk:nullable', 'fk:not-null', 'fk:to-unique', 'fk:to-partitioned', 'fk:from-partitioned', 'fk:match-full', 'fk:cross-schema',
@@ -191,6 +191,7 @@ describe('random-schema: feature switches', () => {
     ['nullOrGreaterNumeric', 'check:null-or-greater-numeric'],
     ['uniqueKeyCycles', 'cycle:unique-keys'],
     ['numericNotEqual', 'check:numeric-not-equal'],
+    ['oddNamesInDatePairs', 'check:odd-date-pair-name'],
     ['numNonnullsInCycles', 'cycle:num-nonnulls-fk'],
     ['mismatchedNamesOnNumeric', 'name:mismatched-numeric'],
     ['shortRegexColumnsInCycles', 'cycle:short-regex'],
