@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import type { Catalog } from '../catalog.js';
-import { connect } from '../db/connect.js';
+import { readCatalog } from './read-catalog.js';
 import { AutoseedError } from '../errors.js';
 import { inferModel } from '../inference/infer.js';
-import { introspect } from '../introspect/index.js';
 import type { Io } from '../io.js';
 import { schemaTypesFile } from '../overrides/schema-types.js';
 import { overridesSkeleton } from '../overrides/skeleton.js';
@@ -36,13 +34,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
   const existing = [options.file, typesFile].filter((f) => existsSync(f));
   if (existing.length > 0 && !options.yes) throw new AutoseedError('INIT_WOULD_OVERWRITE', { files: existing.map(show) });
 
-  const client = await connect({ url: options.url, connectTimeout: options.connectTimeout });
-  let catalog: Catalog;
-  try {
-    catalog = await introspect(client);
-  } finally {
-    await client.end();
-  }
+  const catalog = await readCatalog(options);
   const model = await inferModel(catalog, { seed: 1 });
   const typesModule = `./${SCHEMA_TYPES_FILE.replace(/\.d\.ts$/, '.js')}`;
   await writeFile(typesFile, schemaTypesFile(catalog));

@@ -1,8 +1,6 @@
 import pg from 'pg';
-import type { Catalog } from '../catalog.js';
-import { connect } from '../db/connect.js';
+import { readCatalog } from './read-catalog.js';
 import { AutoseedError } from '../errors.js';
-import { introspect } from '../introspect/index.js';
 import type { Io } from '../io.js';
 import { formatReport, selectTables, splitNames, verifyIntegrity } from '../verify/index.js';
 
@@ -24,13 +22,7 @@ const PROGRESS_EVERY_MS = 200;
 /** `autoseed verify-integrity`: exit 0 when every constraint holds, 1 on any violation. */
 export async function runVerifyIntegrity(options: VerifyIntegrityOptions, io: Io): Promise<number> {
   const started = performance.now();
-  const client = await connect({ url: options.url, connectTimeout: options.connectTimeout });
-  let catalog: Catalog;
-  try {
-    catalog = await introspect(client);
-  } finally {
-    await client.end();
-  }
+  const catalog = await readCatalog(options);
   const selection = selectTables(
     catalog,
     options.tables === undefined ? undefined : splitNames(options.tables),
