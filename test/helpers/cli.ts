@@ -12,11 +12,13 @@ export interface CliResult {
 
 /** Runs the built CLI as a user would, with a clean environment plus `env`. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runScript(CLI, args, { PATH: process.env.PATH ?? '', ...env });
+}
+
+/** Runs a Node script with `env` (default: this process's), collecting its output. */
+export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

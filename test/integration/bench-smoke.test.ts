@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/cli.js';
 import { serverUrl } from '../helpers/db.js';
 
 /**
@@ -11,16 +11,8 @@ import { serverUrl } from '../helpers/db.js';
 const BENCH = fileURLToPath(new URL('../../dist/bench/run.js', import.meta.url));
 const enabled = (process.env.AUTOSEED_BENCH_SMOKE ?? '') !== '';
 
-function runBench(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BENCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runBench(args: readonly string[]) {
+  return runScript(BENCH, args);
 }
 
 describe.skipIf(!enabled)('npm run bench --quick (AUTOSEED_BENCH_SMOKE)', () => {
