@@ -262,6 +262,8 @@ function chooseGenerator(
     const values = domain.values.filter((v) => satisfies(v, { ...domain, values: null, notNull: false }));
     return { generator: { kind: 'pick', values }, reason: domain.sources.find((s) => s.startsWith('check:')) ?? 'check:IN' };
   }
+  const narrow = narrowIntegerSet(base, domain);
+  if (narrow) return { generator: { kind: 'pick', values: narrow }, reason: 'check:range, check:<>' };
   if (column.type.enum) {
     const labels = catalog.enums.find((e) => qualifiedName(e.schema, e.name) === column.type.enum)?.labels ?? [];
     // `CHECK (e <> 'label')` rules a label out for good, not just usually
@@ -281,6 +283,25 @@ function chooseGenerator(
   }
   if (domain?.sources.includes('name:birth_date')) return { generator: { kind: 'type', base }, reason: 'name:birth_date' };
   return { generator: { kind: 'type', base }, reason: `type:${base}` };
+}
+
+const INTEGER_BASES = new Set(['int2', 'int4', 'int8']);
+/** Largest integer range whose `<>` exclusions are applied by listing what is left. */
+const NARROW_RANGE = 256;
+
+/**
+ * `CHECK (x <> 0) CHECK (x BETWEEN 0 AND 1)`: an integer range so small that redrawing until a value
+ * misses the exclusions would often fail; list the values left instead (none left: the table is reported).
+ */
+function narrowIntegerSet(base: string, domain: ValueDomain | undefined): number[] | null {
+  if (!domain || domain.notEqual.length === 0 || !INTEGER_BASES.has(base)) return null;
+  if (typeof domain.min !== 'number' || typeof domain.max !== 'number') return null;
+  const low = Math.ceil(domain.min) + (domain.minInclusive || !Number.isInteger(domain.min) ? 0 : 1);
+  const high = Math.floor(domain.max) - (domain.maxInclusive || !Number.isInteger(domain.max) ? 0 : 1);
+  if (high < low || high - low + 1 > NARROW_RANGE) return null;
+  const values: number[] = [];
+  for (let v = low; v <= high; v++) if (satisfies(v, { ...domain, values: null, notNull: false })) values.push(v);
+  return values;
 }
 
 /** Partition slots of a partitioned table keyed on one column with no DEFAULT partition. */

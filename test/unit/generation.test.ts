@@ -148,6 +148,15 @@ describe('values respect the column', () => {
     expect(new Set(moods)).toEqual(new Set(['happy']));
   });
 
+  it('CHECK (x <> 0) with CHECK (x BETWEEN 0 AND 1): every row gets the one value left, however many rows', async () => {
+    const bit = table('bit', [idCol(), col('x', 'int4', { notNull: true }), col('y', 'int2', { notNull: true })], {
+      pk: ['id'], checks: [check('bit_x_check', '(x <> 0)'), check('bit_x_check1', '((x >= 0) AND (x <= 1))'), check('bit_y_check', '((y > -3) AND (y < 3) AND (y <> ALL (ARRAY[0, 1])))')],
+    });
+    const g = gen(await generators(catalog([bit]), 0, 300), 'bit');
+    expect(new Set(column(g, 'x'))).toEqual(new Set([1]));
+    expect(new Set(column(g, 'y'))).toEqual(new Set([-2, -1, 2]));
+  });
+
   it('a name whose usual numbers the type cannot hold (year numeric(5,3), age numeric(3,2)) stays inside the type', async () => {
     const odd = table('odd', [idCol(), col('year', 'numeric', { notNull: true, type: { precision: 5, scale: 3 } }), col('age', 'numeric', { notNull: true, type: { precision: 3, scale: 2 } })], { pk: ['id'] });
     const g = gen(await generators(catalog([odd]), 2, 200), 'odd');

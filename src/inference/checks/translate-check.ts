@@ -88,6 +88,15 @@ function translate(node: Node, valueColumn: string | undefined): CheckTranslatio
     return values && target ? fact({ kind: 'in', column: target.column, values, ...(target.transform ? { transform: target.transform } : {}) }) : UNKNOWN;
   }
 
+  // `x NOT IN (0, 1)`, stored as `x <> ALL (ARRAY[0, 1])`: one exclusion per value
+  if ((expr.kind === 'AEXPR_OP_ALL' || expr.kind === 'AEXPR_IN') && (op === '<>' || op === '!=')) {
+    const values = constantList(expr.rexpr);
+    const name = col(expr.lexpr);
+    // a NULL in the list only makes the test unknown, which a CHECK lets through
+    const facts: Fact[] = (values ?? []).filter((v) => v !== null).map((value) => ({ kind: 'compare', column: name ?? '', op: '<>', value }));
+    return values && name ? { facts, complete: true } : UNKNOWN;
+  }
+
   if (expr.kind === 'AEXPR_BETWEEN') {
     const name = col(expr.lexpr);
     const items = (expr.rexpr?.List?.items ?? []) as Node[];
