@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          // no database, but jiti's first TypeScript transform and libpg-query's WASM load can take
+          // seconds on a loaded two-core CI machine while the integration project runs beside them
+          testTimeout: 30_000,
         },
       },
       {
