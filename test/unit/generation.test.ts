@@ -157,6 +157,18 @@ describe('values respect the column', () => {
     expect(new Set(column(g, 'y'))).toEqual(new Set([-2, -1, 2]));
   });
 
+  it('a pair its names imply (starts_on < "end") never undoes a declared CHECK ("end" < ends_on)', async () => {
+    const reviews = table('reviews', [idCol(), col('end', 'date'), col('ends_on', 'date', { notNull: true }), col('starts_on', 'date', { notNull: true })], {
+      pk: ['id'], checks: [check('reviews_check', '("end" < ends_on)')],
+    });
+    const g = gen(await generators(catalog([reviews]), 1, 400), 'reviews');
+    const ends = column(g, 'end');
+    const endsOn = column(g, 'ends_on');
+    const checked = ends.filter((v, k) => v !== null && endsOn[k] !== null);
+    expect(checked.length).toBeGreaterThan(100);
+    ends.forEach((v, k) => { if (v !== null) expect(String(v) < String(endsOn[k])).toBe(true); });
+  });
+
   it('a name whose usual numbers the type cannot hold (year numeric(5,3), age numeric(3,2)) stays inside the type', async () => {
     const odd = table('odd', [idCol(), col('year', 'numeric', { notNull: true, type: { precision: 5, scale: 3 } }), col('age', 'numeric', { notNull: true, type: { precision: 3, scale: 2 } })], { pk: ['id'] });
     const g = gen(await generators(catalog([odd]), 2, 200), 'odd');

@@ -15,7 +15,9 @@ export function applyRelations(
   values: Value[],
   rngFor: (column: string) => Rng,
 ): Value[] {
-  for (const r of model.relations) {
+  // what names imply first, what CHECKs declare last: a move for realism must not undo a declared relation
+  const ordered = [...model.relations.filter((r) => r.check === null), ...model.relations.filter((r) => r.check !== null)];
+  for (const r of ordered) {
     const ai = written.findIndex((c) => c.name === r.column);
     const bi = written.findIndex((c) => c.name === r.other);
     if (ai < 0 || bi < 0) continue;
