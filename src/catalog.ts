@@ -190,6 +190,8 @@ export interface Trigger {
   readonly enabled: 'origin' | 'always' | 'replica' | 'disabled';
   /** The trigger function, qualified. */
   readonly function: QualifiedName;
+  /** Its body when written in SQL or PL/pgSQL (what it reads orders the seeding), else null. */
+  readonly functionSource: string | null;
 }
 
 export interface Rule {

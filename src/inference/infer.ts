@@ -3,6 +3,7 @@ import type { Catalog, Column, ForeignKey, Table } from '../catalog.js';
 import { qualifiedName } from '../catalog.js';
 import { type TableConstraints, type ValueDomain, emptyDomain, tableConstraints } from './domain.js';
 import { birthDateBounds, impliedRelations } from './coherence.js';
+import { tablesTriggersRead } from './trigger-reads.js';
 import { satisfies } from './domain-test.js';
 import { kindFromName } from './heuristics.js';
 import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
@@ -134,6 +135,7 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
     foreignKeys,
     radixKeys,
     partitionTargets,
+    triggerReads: tablesTriggersRead(table, catalog),
     perParent: {},
     insertOnly: false,
     partitionsAddRules: table.partitions.some((name) => {

@@ -94,6 +94,8 @@ export interface TableModel {
   readonly insertOnly: boolean;
   /** A partitioned table one of whose partitions has CHECKs, FKs, triggers or partitions of its own. */
   readonly partitionsAddRules: boolean;
+  /** Tables its INSERT triggers read: seeded before it where the foreign keys allow. */
+  readonly triggerReads: readonly QualifiedName[];
   /** Why the table is not seeded, or null. */
   readonly skip: { reason: string; fix: string | null } | null;
 }

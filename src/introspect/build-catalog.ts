@@ -223,6 +223,7 @@ function buildTrigger(t: RawTriggerRow): Trigger {
     initiallyDeferred: t.deferred,
     enabled: TRIGGER_ENABLED[t.enabled] ?? 'origin',
     function: qualifiedName(t.function_schema, t.function_name),
+    functionSource: t.function_source,
   };
 }
 

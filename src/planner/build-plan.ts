@@ -7,6 +7,7 @@ import { stronglyConnected } from './graph.js';
 import { FanOut } from './fan-out.js';
 import { naturalRows } from './volumes.js';
 import { fkNullFirst } from './fk-nullable.js';
+import { triggerEdges } from './trigger-order.js';
 import type { CycleReport, ExistingState, Plan, PlanOptions, PlanStep, PlannedTable } from './plan-types.js';
 import { isImplicit, selectTables, type Selection } from './select.js';
 
@@ -61,6 +62,7 @@ function order(seeded: readonly TableModel[], seededKeys: ReadonlySet<string>) {
       if (a !== b) componentEdges.push([String(a), String(b)]);
     }
   }
+  componentEdges.push(...triggerEdges(seeded, componentOf, componentEdges));
   const componentOrder = toposort.array(components.map((_, i) => String(i)), componentEdges).map(Number);
 
   const byKey = new Map(seeded.map((t) => [t.key, t]));
@@ -185,3 +187,4 @@ function injectiveCapacity(c: ColumnModel): number | null {
     default: return null;
   }
 }
+

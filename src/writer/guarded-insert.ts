@@ -12,6 +12,12 @@ const BATCH = 500;
  * triggers reject four rows in five still fills; past that it is reported short, not forced.
  */
 const ATTEMPTS_PER_ROW = 5;
+/**
+ * A table keyed by a few parents' combinations (`PRIMARY KEY (link, attribute_type)`) whose trigger
+ * accepts few of them may try every combination up to this many: the search is exhaustive when
+ * the key space is small, so the rows the parents allow are found.
+ */
+const COMBINATION_SEARCH = 10_000;
 
 export interface GuardedResult {
   rows: number;
@@ -40,12 +46,12 @@ export async function insertGuarded(
   let pending = Array.from({ length: gen.rows }, (_, i) => i);
   const dead: number[] = [];
   let done = 0;
-  while (pending.length > 0 && gen.rows + gen.rejectedCount <= Math.max(20, gen.rows * ATTEMPTS_PER_ROW) + BATCH) {
+  const budget = Math.max(20, gen.rows * ATTEMPTS_PER_ROW, Math.min(gen.radix.capacity(), COMBINATION_SEARCH));
+  while (pending.length > 0 && gen.rows + gen.rejectedCount <= budget + BATCH) {
     const indexes = pending.slice(0, BATCH);
     pending = pending.slice(BATCH);
     const rows = await candidateRows(gen, indexes, filter, checker);
     const failed = await insertIsolating(client, gen, indexes, rows, returning, reasons);
-    const budget = Math.max(20, gen.rows * ATTEMPTS_PER_ROW);
     for (const i of failed) {
       if (gen.rows + gen.rejectedCount < budget) pending.push(gen.reject(i));
       else dead.push(i);

@@ -13,7 +13,22 @@ CREATE TABLE comments (id serial PRIMARY KEY, ticket_id bigint NOT NULL REFERENC
 CREATE TABLE picky (id serial PRIMARY KEY, n integer NOT NULL);
 CREATE FUNCTION reject_odd() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN IF NEW.n % 2 = 1 THEN RAISE EXCEPTION 'odd numbers are not welcome'; END IF; RETURN NEW; END $$;
-CREATE TRIGGER only_even BEFORE INSERT ON picky FOR EACH ROW EXECUTE FUNCTION reject_odd();`;
+CREATE TRIGGER only_even BEFORE INSERT ON picky FOR EACH ROW EXECUTE FUNCTION reject_odd();
+-- a whitelist: an item takes only the tags its kind allows (kind_tags, which nothing references)
+CREATE TABLE kinds (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE tags (id serial PRIMARY KEY, label text NOT NULL);
+CREATE TABLE items (id serial PRIMARY KEY, kind_id integer NOT NULL REFERENCES kinds (id));
+CREATE TABLE item_tags (item_id integer NOT NULL REFERENCES items (id), tag_id integer NOT NULL REFERENCES tags (id), PRIMARY KEY (item_id, tag_id));
+CREATE TABLE kind_tags (kind_id integer NOT NULL REFERENCES kinds (id), tag_id integer NOT NULL REFERENCES tags (id), PRIMARY KEY (kind_id, tag_id));
+CREATE FUNCTION allowed_tag() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- the kind of the item must list the tag
+  IF NOT EXISTS (SELECT 1 FROM items i JOIN kind_tags kt ON kt.kind_id = i.kind_id WHERE i.id = NEW.item_id AND kt.tag_id = NEW.tag_id) THEN
+    RAISE EXCEPTION 'tag % is not allowed for item %', NEW.tag_id, NEW.item_id;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER only_allowed BEFORE INSERT ON item_tags FOR EACH ROW EXECUTE FUNCTION allowed_tag();`;
 
 describe('tables with triggers', () => {
   let db: TestDatabase;
@@ -42,6 +57,18 @@ describe('tables with triggers', () => {
     expect(Number(rows[0]!.n)).toBe(40);
     expect(Number(rows[0]!.odd)).toBe(0);
     expect(events.some((e) => e.type === 'warning' && e.table === 'public.picky' && /rejected/.test(e.message ?? ''))).toBe(true);
+  });
+
+  it('seeds the tables a trigger reads first, and searches the key space for the rows it accepts', async () => {
+    const done = events.find((e) => e.type === 'run-done') as unknown as { tables: Record<string, number>; short: Record<string, unknown> };
+    expect(done.short['public.item_tags']).toBeUndefined();
+    const { rows } = await db.client.query<{ n: string; allowed: string }>(`
+      SELECT count(*) AS n, count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM items i JOIN kind_tags kt ON kt.kind_id = i.kind_id WHERE i.id = it.item_id AND kt.tag_id = it.tag_id)) AS allowed
+      FROM item_tags it`);
+    expect(Number(rows[0]!.n)).toBe(done.tables['public.item_tags']);
+    expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(40);
+    expect(rows[0]!.allowed).toBe(rows[0]!.n);
   });
 
   it('--disable-triggers switches them off for the run and back on after', async () => {

@@ -127,7 +127,7 @@ describe('buildCatalog: keys and constraints', () => {
       index(200, 2, 'events_no_overlap', [col('room'), col('during')], { is_unique: false, method: 'gist' }),
       index(300, 3, 'events_2025_key', [col('id')], { from_parent: true }),
     ],
-    triggers: [{ table_oid: 1, name: 'touch', tgtype: 1 | 2 | 4 | 16, enabled: 'D', is_constraint: false, deferrable: false, deferred: false, function_schema: 'app', function_name: 'touch' }],
+    triggers: [{ table_oid: 1, name: 'touch', tgtype: 1 | 2 | 4 | 16, enabled: 'D', is_constraint: false, deferrable: false, deferred: false, function_schema: 'app', function_name: 'touch', function_source: 'BEGIN NEW.at := now(); RETURN NEW; END' }],
     rules: [{ table_oid: 1, name: 'no_delete', event: '4', instead: true, definition: 'CREATE RULE …' }],
     sequences: [{ schema: 'app', name: 'nodes_id_seq', data_type: 'integer', start: '1', increment: '1', min: '1', max: '2147483647', cycle: false, owned_by: { schema: 'app', table: 'nodes', column: 'id' } }],
   }));
@@ -161,6 +161,7 @@ describe('buildCatalog: keys and constraints', () => {
     expect(t('nodes').triggers[0]).toEqual({
       name: 'touch', timing: 'before', events: ['insert', 'update'], level: 'row', constraint: false,
       deferrable: false, initiallyDeferred: false, enabled: 'disabled', function: 'app.touch',
+      functionSource: 'BEGIN NEW.at := now(); RETURN NEW; END',
     });
     expect(t('nodes').rules[0]).toMatchObject({ event: 'delete', instead: true });
   });

@@ -141,6 +141,31 @@ describe('buildPlan: order and cycles', () => {
   });
 });
 
+describe('buildPlan: what triggers read', () => {
+  const trigger = (source: string): Table['triggers'][number] => ({
+    name: 'guard', timing: 'before', events: ['insert'], level: 'row', constraint: false, deferrable: false,
+    initiallyDeferred: false, enabled: 'origin', function: 'public.guard', functionSource: source,
+  });
+  const allowed = table('allowed', [idCol(), col('tag', 'text', { notNull: true })], { pk: ['id'] });
+  const guarded = (source: string) => table('a_guarded', [idCol(), col('tag', 'text', { notNull: true })], { pk: ['id'], triggers: [trigger(source)] });
+
+  it('a table whose INSERT trigger reads another is seeded after it', async () => {
+    const source = "BEGIN IF NOT EXISTS (SELECT 1 FROM public.allowed a WHERE a.tag = NEW.tag) THEN RAISE EXCEPTION 'no'; END IF; RETURN NEW; END";
+    const order = copied(await plan([guarded(source), allowed]));
+    expect(order).toEqual(['public.allowed', 'public.a_guarded']);
+    // without the trigger, the tables keep their own order
+    expect(copied(await plan([guarded('BEGIN RETURN NEW; END'), allowed]))).toEqual(['public.a_guarded', 'public.allowed']);
+  });
+
+  it('foreign keys win over what a trigger reads; DELETE FROM, comments and strings are not reads', async () => {
+    const child = table('allowed', [idCol(), col('g_id', 'int4', { notNull: true })], { pk: ['id'], foreignKeys: [fk('allowed_g_fk', ['g_id'], 'a_guarded')] });
+    const reads = "BEGIN PERFORM 1 FROM allowed; RETURN NEW; END";
+    expect(copied(await plan([guarded(reads), child]))).toEqual(['public.a_guarded', 'public.allowed']);
+    const noReads = "BEGIN DELETE FROM allowed; -- FROM allowed\n RAISE NOTICE 'join allowed'; /* from allowed */ RETURN NEW; END";
+    expect(copied(await plan([guarded(noReads), allowed]))).toEqual(['public.a_guarded', 'public.allowed']);
+  });
+});
+
 describe('buildPlan: selection', () => {
   const events = table('events', [idCol(), col('at', 'timestamptz', { notNull: true })], {
     kind: 'partitioned', pk: ['id', 'at'], partitionKey: { strategy: 'range', definition: 'RANGE (at)', columns: ['at'] },

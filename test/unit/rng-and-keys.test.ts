@@ -5,6 +5,7 @@ import { hashString, permute, Rng, streamSeed } from '../../src/inference/rng.js
 import { encodeText } from '../../src/writer/encode-copy.js';
 import { radixDigits } from '../../src/writer/generate/fk-choice.js';
 import { injectiveValue, uuidFrom } from '../../src/writer/generate/key-values.js';
+import { RowStates } from '../../src/writer/generate/row-states.js';
 import { col } from './helpers/catalog-builder.js';
 
 const draws = (rng: Rng, k: number) => Array.from({ length: k }, () => rng.next());
@@ -193,5 +194,25 @@ describe('permute beyond 2^31', () => {
         expect(Number.isInteger(v) && v >= 0 && v < n).toBe(true);
       }
     }
+  });
+});
+
+describe('RowStates: the radix digits of replacement rows', () => {
+  it('a replacement takes a combination no planned row uses while there are spare ones, then its origin row', () => {
+    const states = new RowStates(() => 3, () => 5);
+    expect([0, 1, 2].map((i) => states.digitRow(i))).toEqual([0, 1, 2]);
+    const r1 = states.reject(1);
+    const r2 = states.reject(2);
+    expect([states.digitRow(r1), states.digitRow(r2)]).toEqual([3, 4]);
+    // past the key's five combinations: the digits the rejected planned row freed
+    const r3 = states.reject(r1);
+    expect(r3).toBe(5);
+    expect(states.digitRow(r3)).toBe(1);
+    expect(states.originRow(r3)).toBe(1);
+  });
+
+  it('without radix keys (unbounded combinations) a replacement is its own digit row', () => {
+    const states = new RowStates(() => 2);
+    expect(states.digitRow(states.reject(0))).toBe(2);
   });
 });

@@ -189,7 +189,7 @@ export class FkResolver {
 
     let j: number;
     const fanOut = this.fanOut(f, parentRows);
-    if (fanOut) return Math.min(fanOut.parentOf(this.host.states.digitRow(i)), parentRows - 1);
+    if (fanOut) return Math.min(fanOut.parentOf(this.host.states.originRow(i)), parentRows - 1);
     const digit = this.host.radix.digit('fk', f.fk.name, this.host.states.digitRow(i));
     if (digit !== undefined) {
       const allowed = f.self ? null : this.admissibleParents(f, parentRows);

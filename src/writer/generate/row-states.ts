@@ -14,8 +14,11 @@ export class RowStates {
   private live: { stamp: string; rows: number[] } | null = null;
   private adoptedRows: { columns: readonly string[]; rows: readonly (readonly Value[])[] } | null = null;
 
-  /** `rows()` is the table's planned (or capacity-capped) row count, asked when needed. */
-  constructor(private readonly rows: () => number) {}
+  /**
+   * `rows()` is the table's planned (or capacity-capped) row count, `combinations()` how many rows
+   * its radix keys can tell apart (Infinity without them); both asked when needed.
+   */
+  constructor(private readonly rows: () => number, private readonly combinations: () => number = () => Number.POSITIVE_INFINITY) {}
 
   /** The row that stands for row i: itself, its replacement, or (for a row given up on) one that exists. */
   resolve(i: number): number {
@@ -35,8 +38,18 @@ export class RowStates {
     return replacement;
   }
 
-  /** The planned row a (replacement) row stands for: radix keys use its digits, which the rejected row freed. */
+  /**
+   * The row whose radix digits row i takes. A replacement takes a combination no planned row uses
+   * while the keys have spare ones (a trigger that rejected a pair would reject it again); past
+   * that, the digits of the planned row it stands for, which the rejected row freed.
+   */
   digitRow(i: number): number {
+    if (i >= this.rows() && i < this.combinations()) return i;
+    return this.origin.get(i) ?? i;
+  }
+
+  /** The planned row a (replacement) row stands for. */
+  originRow(i: number): number {
     return this.origin.get(i) ?? i;
   }
 

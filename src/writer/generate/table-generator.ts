@@ -59,7 +59,7 @@ export class TableGenerator {
   private readonly rowMemo = new Map<string, Map<number, Value>>();
   private memoSize = 0;
   private readonly resolver = new FkResolver(this);
-  readonly states = new RowStates(() => this.rows);
+  readonly states = new RowStates(() => this.rows, () => this.radix.capacity());
 
   constructor(
     model: TableModel,
