@@ -3,14 +3,14 @@ import type { Catalog, Column, ForeignKey, Table } from '../catalog.js';
 import { qualifiedName } from '../catalog.js';
 import { type TableConstraints, type ValueDomain, emptyDomain, tableConstraints } from './domain.js';
 import { birthDateBounds, impliedRelations } from './coherence.js';
-import { tablesTriggersRead } from './trigger-reads.js';
+import { tablesTriggersRead, triggerPartitionSlots } from './trigger-tables.js';
 import { satisfies } from './domain-test.js';
 import { kindFromName } from './heuristics.js';
 import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
 import { exclusionSlots } from './exclusions.js';
 import { implicitForeignKeys } from './implicit-fks.js';
 import { DEFAULT_PASSWORD, passwordHash } from './password.js';
-import { type PartitionSlot, parsePartitionBound } from './partition-bounds.js';
+import { type PartitionSlot, parsePartitionBound, partitionSlotsOf } from './partition-bounds.js';
 import type { PartitionTarget } from './model.js';
 import { quoteQualified } from '../sql/ident.js';
 import { isBuiltinBase } from './registry.js';
@@ -88,12 +88,14 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
     ...(table.primaryKey?.columns ?? []),
     ...table.uniques.flatMap((u) => keyColumns(u.parts, table)),
   ]);
+  const keySlots = triggerPartitionSlots(table, catalog);
   const partitionSlots = partitionSlotsOf(table, catalog);
+  if (partitionSlots && table.partitionKey) keySlots.set(table.partitionKey.columns[0]!, { slots: partitionSlots, reason: 'partition-bounds' });
   const slots = exclusionSlots(table);
 
   const columns = table.columns.map((column): ColumnModel => {
     const domain = withBirthDateBounds(constraints.domains.get(column.name), column, table);
-    const chosen = chooseGenerator(column, table, catalog, domain, fkOf.get(column.name), partitionSlots);
+    const chosen = chooseGenerator(column, table, catalog, domain, fkOf.get(column.name), keySlots.get(column.name) ?? null);
     const radixFinite = radixKeys.some((k) => k.finiteColumns.includes(column.name)) && chosen.generator.kind !== 'pick';
     // a finite key column enumerates its values so the radix digits can pick each one
     const codes = !radixFinite ? null : column.type.base === 'bool' ? [true, false] : shortCodeValues(column);
@@ -246,7 +248,7 @@ function chooseGenerator(
   catalog: Catalog,
   domain: ValueDomain | undefined,
   fk: ForeignKey | undefined,
-  partitionSlots: PartitionSlot[] | null,
+  keySlot: { slots: PartitionSlot[]; reason: string } | null,
 ): { generator: GeneratorSpec; reason: string } {
   if (column.generated !== null) return { generator: { kind: 'omit' }, reason: 'generated' };
   if (domain?.isNull) return { generator: { kind: 'null' }, reason: 'check:IS NULL' };
@@ -256,8 +258,9 @@ function chooseGenerator(
   }
   if (domain?.isNull) return { generator: { kind: 'null' }, reason: 'check:IS NULL' };
   const base = column.type.base;
-  if (partitionSlots && table.partitionKey?.columns[0] === column.name && isBuiltinBase(base)) {
-    return { generator: { kind: 'partition-key', slots: partitionSlots, base }, reason: 'partition-bounds' };
+  // the table's own partition key, or a column its trigger copies into another table's partition key
+  if (keySlot && isBuiltinBase(base)) {
+    return { generator: { kind: 'partition-key', slots: keySlot.slots, base }, reason: keySlot.reason };
   }
   if (domain?.values && domain.values.length > 0) {
     // the set, minus what the same CHECKs' bounds and exclusions rule out
@@ -306,20 +309,6 @@ function narrowIntegerSet(base: string, domain: ValueDomain | undefined): number
   return values;
 }
 
-/** Partition slots of a partitioned table keyed on one column with no DEFAULT partition. */
-function partitionSlotsOf(table: Table, catalog: Catalog): PartitionSlot[] | null {
-  if (table.kind !== 'partitioned' || table.partitionKey?.columns.length !== 1 || table.partitions.length === 0) return null;
-  const slots: PartitionSlot[] = [];
-  for (const name of table.partitions) {
-    const partition = catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name);
-    const slot = partition?.partitionOf ? parsePartitionBound(partition.partitionOf.bound) : null;
-    if (!slot) return null;
-    // with a DEFAULT partition any value finds a home: no need to aim
-    if (slot.kind === 'default') return null;
-    slots.push(slot);
-  }
-  return slots;
-}
 
 const INJECTABLE = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'text', 'varchar', 'bpchar', 'citext', 'name', 'uuid', 'bytea', 'money', 'date', 'timestamp', 'timestamptz', 'inet']);
 

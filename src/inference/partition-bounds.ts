@@ -1,4 +1,5 @@
 import { parseSync } from 'libpg-query';
+import { type Catalog, type Table, qualifiedName } from '../catalog.js';
 import { type Const, type Node, constant } from './checks/ast.js';
 
 /** One partition's accepted values for a single-column partition key. */
@@ -46,4 +47,19 @@ function datum(node: Node | undefined): Const | 'minvalue' | 'maxvalue' | undefi
   const ref = node?.ColumnRef?.fields?.[0]?.String?.sval;
   if (ref === 'minvalue' || ref === 'maxvalue') return ref;
   return constant(node)?.value;
+}
+
+/** Partition slots of a partitioned table keyed on one column with no DEFAULT partition. */
+export function partitionSlotsOf(table: Table, catalog: Catalog): PartitionSlot[] | null {
+  if (table.kind !== 'partitioned' || table.partitionKey?.columns.length !== 1 || table.partitions.length === 0) return null;
+  const slots: PartitionSlot[] = [];
+  for (const name of table.partitions) {
+    const partition = catalog.tables.find((t) => qualifiedName(t.schema, t.name) === name);
+    const slot = partition?.partitionOf ? parsePartitionBound(partition.partitionOf.bound) : null;
+    if (!slot) return null;
+    // with a DEFAULT partition any value finds a home: no need to aim
+    if (slot.kind === 'default') return null;
+    slots.push(slot);
+  }
+  return slots;
 }

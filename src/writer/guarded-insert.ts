@@ -52,6 +52,15 @@ export async function insertGuarded(
     pending = pending.slice(BATCH);
     const rows = await candidateRows(gen, indexes, filter, checker);
     const failed = await insertIsolating(client, gen, indexes, rows, returning, reasons);
+    const hopeless = done === 0 && failed.length === indexes.length ? unfillable(gen, [...reasons]) : null;
+    if (hopeless) {
+      // no replacement can do better: say why once, instead of spending the attempts
+      reasons.clear();
+      reasons.add(hopeless);
+      dead.push(...failed, ...pending);
+      pending = [];
+      break;
+    }
     for (const i of failed) {
       if (gen.rows + gen.rejectedCount < budget) pending.push(gen.reject(i));
       else dead.push(i);
@@ -108,4 +117,19 @@ async function insertIsolating(
       ...(await insertIsolating(client, gen, indexes.slice(half), rows.slice(half), returning, reasons)),
     ];
   }
+}
+
+/**
+ * The reason no row of the table can be written, when every rejection says a trigger wrote the row
+ * into a partitioned table that has no partition at all (gitlab's `merge_request_diff_files` syncs
+ * into `merge_request_diff_files_99208b8fac`); null when some other row might get through.
+ */
+function unfillable(gen: TableGenerator, reasons: readonly string[]): string | null {
+  const targets = reasons.map((r) => {
+    const name = /no partition of relation "([^"]+)" found for row/.exec(r)?.[1];
+    return gen.set.inputs.model.tables.find((t) => t.table.name === name && t.key !== gen.key && t.table.kind === 'partitioned' && t.table.partitions.length === 0);
+  });
+  const target = targets[0];
+  if (!target || targets.some((t) => t !== target)) return null;
+  return `cannot hold rows: a trigger writes each row into ${target.key}, a partitioned table with no partition. Fix: create a partition of ${target.key}, or seed with --disable-triggers`;
 }
