@@ -18,6 +18,7 @@ export const FLAGS = {
   append: { type: 'boolean' },
   checkpoint: { type: 'boolean' },
   disableTriggers: { type: 'boolean' },
+  fast: { type: 'boolean' },
   yes: { type: 'boolean' },
   json: { type: 'boolean' },
   dryRun: { type: 'boolean' },
@@ -61,6 +62,8 @@ Flags
   --append               seed again where a run already did, keys after the existing ones
   --checkpoint           commit table by table; an interrupted run resumes when run again
   --disable-triggers     switch the seeded tables' triggers off while seeding (table owner only)
+  --fast                 skip per-row FK checks on trigger-free tables, verify them all before COMMIT
+                         (superuser, or SET on session_replication_role)
   --yes                  answer yes to confirmations; no interactive UI; init: overwrite
   --json                 machine-readable output (JSON lines while seeding)
   --dry-run              say what would happen, change nothing

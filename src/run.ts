@@ -54,6 +54,7 @@ export interface Flags {
   keep?: string;
   checkpoint?: boolean;
   disableTriggers?: boolean;
+  fast?: boolean;
   append?: boolean;
   /** false with --no-verify. */
   verify?: boolean;
@@ -113,7 +114,6 @@ async function dispatch(command: Command, flags: Flags, io: RunIo): Promise<numb
         // the CLI contract: JSON lines on stdout when it is not a terminal (people still get lines on stderr)
         jsonLines: flags.json === true || io.stdoutIsTTY !== true,
         checkpoint: flags.checkpoint === true,
-        disableTriggers: flags.disableTriggers === true,
         append: flags.append === true,
         reset: flags.reset === true,
         dryRun: flags.dryRun === true,
@@ -219,6 +219,8 @@ function seedInputs(flags: Flags, io: Io, loaded: LoadedOverrides | null) {
     ...(exclude ? { exclude } : {}),
     ...(io.env.AUTOSEED_PASSWORD ? { password: io.env.AUTOSEED_PASSWORD } : {}),
     ...(loaded ? { overrides: loaded } : {}),
+    disableTriggers: flags.disableTriggers === true,
+    fast: flags.fast === true,
     environment,
     // for the run-start event: what this run was asked to do, the password left out
     configuration: {

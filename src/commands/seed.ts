@@ -23,6 +23,8 @@ export interface SeedDatabaseOptions extends PrepareOptions {
   checkpoint?: boolean;
   /** Switch the seeded tables' user triggers off during the run (`--disable-triggers`; needs table ownership). */
   disableTriggers?: boolean;
+  /** Copy trigger-free tables without per-row FK checks and verify every FK set-wise before COMMIT (`--fast`). */
+  fast?: boolean;
   /** Seed again where another run's rows are, keys after the existing ones (`--append`). */
   append?: boolean;
   /** Truncate the tables being seeded first (`--reset`), once `confirmReset` agrees. */

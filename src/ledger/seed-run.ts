@@ -112,6 +112,7 @@ async function execute(
     emit,
     checkpoint,
     ...(options.disableTriggers ? { disableTriggers: true } : {}),
+    ...(options.fast ? { fast: true } : {}),
     transactionOpen: !info.resumed,
     done: new Map(info.done.map((t) => [t.table, t.rows])),
     ...(options.signal ? { signal: options.signal } : {}),

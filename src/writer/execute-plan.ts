@@ -9,6 +9,7 @@ import { throwIfInterrupted } from '../safety/signals.js';
 import type { Plan } from '../planner/plan-types.js';
 import { quoteIdent, quoteQualified } from '../sql/ident.js';
 import { copyRows } from './copy.js';
+import { FastPath } from './fast-path.js';
 import { updateDeferred } from './deferred-update.js';
 import { encodeCopyRow } from './encode-copy.js';
 import type { GeneratorSet } from './generate/generator-set.js';
@@ -40,6 +41,8 @@ export interface ExecuteOptions {
    * transaction and on again before its COMMIT (needs table ownership); tables then go through COPY.
    */
   disableTriggers?: boolean;
+  /** `--fast`: trigger- and rule-free tables are copied without per-row FK checks, verified set-wise before COMMIT. */
+  fast?: boolean;
   /** More fields for the run-start event (environment, configuration, the ledger's run). */
   start?: Pick<Extract<SeedEvent, { type: 'run-start' }>, 'environment' | 'configuration' | 'run'>;
 }
@@ -91,6 +94,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   const units = options.checkpoint ? checkpointUnits(plan) : [plan.steps];
   const committed: QualifiedName[] = [];
   let open = options.transactionOpen === true;
+  let fast: FastPath | null | undefined;
   try {
     for (const [u, unit] of units.entries()) {
       const last = u === units.length - 1;
@@ -102,9 +106,15 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       // some (musicbrainz' delete_unused_tag) only make sense once the whole transaction is in
       if (deferrable.length > 0) await client.query(`SET CONSTRAINTS ${deferrable.join(', ')} DEFERRED`);
       const switched = options.disableTriggers ? await switchTriggers(client, steps.flatMap(stepTables).map(generator), 'DISABLE') : [];
+      if (options.fast && fast === undefined) {
+        const opened = await FastPath.open(client);
+        fast = typeof opened === 'string' ? null : opened;
+        if (typeof opened === 'string') options.emit({ type: 'warning', message: opened });
+      }
       const outcomes: TableOutcome[] = [];
       for (const step of steps) {
         throwIfInterrupted(options.signal);
+        await fast?.before(step.kind === 'copy' ? generator(step.table) : null, gens);
         if (step.kind === 'copy') {
           const gen = generator(step.table);
           const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens);
@@ -129,6 +139,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
         }
       }
       throwIfInterrupted(options.signal);
+      await fast?.verify(gens);
       await advanceSequences(client, outcomes.map((o) => generator(o.table)));
       await switchTriggers(client, switched, 'ENABLE');
       await options.beforeCommit?.(client, outcomes, last);
