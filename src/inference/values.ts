@@ -11,6 +11,9 @@ const OWN_FORMAT = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d{
 /** Parses a constant from a CHECK as a point in time (ms since epoch), or null. */
 export function constToTime(value: Const | null): number | null {
   if (typeof value !== 'string') return null;
+  // fastest path, by character codes: the forms autoseed itself writes (every generated time)
+  const own = ownFormatTime(value);
+  if (own !== null) return own;
   // fast path for the form autoseed itself writes: 2024-05-06[ 07:08:09[.123][+00]]
   const m = OWN_FORMAT.exec(value);
   if (m) {
@@ -24,17 +27,83 @@ export function constToTime(value: Const | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const DAY_MS = 86_400_000;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const pad = (n: number, width = 2) => (width === 2 && n >= 0 && n < 100 ? TWO_DIGITS[n]! : String(n).padStart(width, '0'));
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** [year, month 1–12, day] of a day count since 1970-01-01 (civil_from_days). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const digitAt = (s: string, k: number) => s.charCodeAt(k) - 48;
+const twoAt = (s: string, k: number) => digitAt(s, k) * 10 + digitAt(s, k + 1);
+
+/**
+ * `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, with `.f…` and `+00` optional: what autoseed writes.
+ * Read by character codes (no regex, no Date); null for any other shape.
+ */
+function ownFormatTime(v: string): number | null {
+  const n = v.length;
+  if (n < 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return null;
+  const y = digitAt(v, 0) * 1000 + digitAt(v, 1) * 100 + twoAt(v, 2);
+  const mo = twoAt(v, 5);
+  const d = twoAt(v, 8);
+  if (!(y >= 0 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
+  let ms = daysFromCivil(y, mo, d) * DAY_MS;
+  if (n === 10) return ms;
+  if (n < 19 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return null;
+  const h = twoAt(v, 11);
+  const mi = twoAt(v, 14);
+  const s = twoAt(v, 17);
+  if (!(h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59)) return null;
+  ms += h * 3_600_000 + mi * 60_000 + s * 1000;
+  let k = 19;
+  if (k < n && v.charCodeAt(k) === 46) {
+    let frac = 0;
+    let scale = 100;
+    k++;
+    const start = k;
+    while (k < n && v.charCodeAt(k) >= 48 && v.charCodeAt(k) <= 57) {
+      if (scale >= 1) frac += digitAt(v, k) * scale;
+      scale /= 10;
+      k++;
+    }
+    if (k === start || k - start > 6) return null;
+    ms += frac;
+  }
+  if (k === n) return ms;
+  return k + 3 === n && v.charCodeAt(k) === 43 && v.charCodeAt(k + 1) === 48 && v.charCodeAt(k + 2) === 48 ? ms : null;
+}
 
 export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const [y, m, d] = civilFromDays(Math.floor(ms / DAY_MS));
+  return `${y >= 1000 && y <= 9999 ? y : pad(y, 4)}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 export function formatTime(ms: number, fractionDigits: number): string {
-  const d = new Date(ms);
-  const base = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return fractionDigits > 0 ? `${base}.${pad(d.getUTCMilliseconds(), 3).slice(0, Math.min(3, fractionDigits))}` : base;
+  const inDay = ms - Math.floor(ms / DAY_MS) * DAY_MS;
+  const seconds = Math.floor(inDay / 1000);
+  const base = `${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
+  return fractionDigits > 0 ? `${base}.${pad(inDay % 1000, 3).slice(0, Math.min(3, fractionDigits))}` : base;
 }
 
 export function formatTimestamp(ms: number, fractionDigits: number, withZone: boolean): string {

@@ -37,3 +37,119 @@ async function* chunked(lines: AsyncIterable<string> | Iterable<string>): AsyncG
   }
   if (buffer) yield buffer;
 }
+
+/** Encoded COPY lines of consecutive rows, as the generator hands them over. */
+export interface LineBatch {
+  readonly text: string;
+  readonly rows: number;
+}
+
+/** How far generation may run ahead of the server, in characters of COPY text. */
+const AHEAD_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Copies a table in statements of about `rowsPerStatement` rows while the rows are generated
+ * ahead. PostgreSQL checks a COPY's foreign keys (AFTER ROW triggers) at the end of the
+ * statement, after the last row arrived: with one statement per table the client would sit idle
+ * through all of them, and the server through all of generation. With several, the server checks
+ * one statement's keys while the next rows are generated. A failing statement's error carries
+ * `rowOffset`, the index of its first row, so the failing row can be named.
+ */
+export async function copyStatements(
+  client: pg.ClientBase,
+  table: { schema: string; name: string },
+  columns: readonly string[],
+  batches: AsyncIterable<LineBatch>,
+  rowsPerStatement: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const queue = new AheadQueue();
+  const producing = (async () => {
+    try {
+      for await (const batch of batches) {
+        if (!(await queue.push(batch))) return;
+        // let the socket drain and the server's replies in between batches
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      queue.end();
+    } catch (error) {
+      queue.end(error);
+    }
+  })();
+  let offset = 0;
+  try {
+    let next = await queue.take();
+    while (next) {
+      let rows = 0;
+      const statement = async function* () {
+        while (next && (rows === 0 || rows + next.rows <= rowsPerStatement)) {
+          const current: LineBatch = next;
+          rows += current.rows;
+          yield current.text;
+          next = await queue.take();
+        }
+      };
+      try {
+        await copyRows(client, table, columns, statement(), signal);
+      } catch (error) {
+        if (error && typeof error === 'object') Object.assign(error, { rowOffset: offset });
+        throw error;
+      }
+      offset += rows;
+    }
+  } finally {
+    queue.close();
+    await producing;
+  }
+}
+
+/** A bounded hand-over between the generator (push) and the COPY statements (take). */
+class AheadQueue {
+  private readonly items: LineBatch[] = [];
+  private chars = 0;
+  private ended = false;
+  private closed = false;
+  private failure: unknown = null;
+  private wakeTaker: (() => void) | null = null;
+  private wakePusher: (() => void) | null = null;
+
+  /** Resolves once there is room; false when the consumer has gone. */
+  async push(batch: LineBatch): Promise<boolean> {
+    if (this.closed) return false;
+    this.items.push(batch);
+    this.chars += batch.text.length;
+    this.wake('taker');
+    while (this.chars > AHEAD_CHARS && !this.closed) await new Promise<void>((resolve) => (this.wakePusher = resolve));
+    return !this.closed;
+  }
+
+  end(error: unknown = null): void {
+    this.ended = true;
+    this.failure = error;
+    this.wake('taker');
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake('pusher');
+  }
+
+  /** The next batch, or null once the generator is done; rethrows what the generator threw. */
+  async take(): Promise<LineBatch | null> {
+    while (this.items.length === 0 && !this.ended) await new Promise<void>((resolve) => (this.wakeTaker = resolve));
+    if (this.failure !== null) throw this.failure;
+    const item = this.items.shift() ?? null;
+    if (item) {
+      this.chars -= item.text.length;
+      this.wake('pusher');
+    }
+    return item;
+  }
+
+  private wake(who: 'taker' | 'pusher'): void {
+    const fn = who === 'taker' ? this.wakeTaker : this.wakePusher;
+    if (who === 'taker') this.wakeTaker = null;
+    else this.wakePusher = null;
+    fn?.();
+  }
+}

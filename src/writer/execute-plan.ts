@@ -8,7 +8,8 @@ import { matchKey } from '../ledger/keys.js';
 import { throwIfInterrupted } from '../safety/signals.js';
 import type { Plan } from '../planner/plan-types.js';
 import { quoteIdent, quoteQualified } from '../sql/ident.js';
-import { copyRows } from './copy.js';
+import { ROWS_PER_STATEMENT } from './batching.js';
+import { copyStatements, type LineBatch } from './copy.js';
 import { FastPath } from './fast-path.js';
 import { updateDeferred } from './deferred-update.js';
 import { encodeCopyRow } from './encode-copy.js';
@@ -213,18 +214,20 @@ async function copyTable(
   options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
   let done = 0;
   let retried = 0;
-  const lines = async function* () {
+  // generation runs ahead of the server (copyStatements yields a macrotask turn per batch, which
+  // also lets a Ctrl-C be seen mid-COPY); progress counts rows generated
+  const batches = async function* (): AsyncGenerator<LineBatch> {
     for await (const batch of tableRows(gen, options.checker)) {
       retried += batch.retried;
-      for (const row of batch.rows) yield encodeCopyRow(row);
+      let text = '';
+      for (const row of batch.rows) text += encodeCopyRow(row);
       done += batch.rows.length;
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-      // generation runs on microtasks: one macrotask turn per batch lets a Ctrl-C be seen mid-COPY
-      if (options.signal) await new Promise<void>((resolve) => setImmediate(resolve));
+      yield { text, rows: batch.rows.length };
     }
   };
   if (gen.rows > 0) {
-    await guard(gen, () => copyRows(client, gen.model.table, gen.written.map((c) => c.name), lines(), options.signal));
+    await guard(gen, () => copyStatements(client, gen.model.table, gen.written.map((c) => c.name), batches(), ROWS_PER_STATEMENT, options.signal));
   }
   options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
   return { table: gen.key, rows: gen.rows, method: 'copy' };
@@ -309,7 +312,9 @@ async function guard<T>(gen: TableGenerator | null, work: () => Promise<T>): Pro
     if (isAutoseedError(error)) throw error;
     const e = error as { message?: string; constraint?: string; table?: string; where?: string; detail?: string };
     const line = /line (\d+)/.exec(e.where ?? '')?.[1];
-    const sample = gen && line ? describeRow(gen, gen.row(Number(line) - 1)) : null;
+    // a table goes in several COPY statements: the line counts from the failing one's first row
+    const offset = (error as { rowOffset?: number }).rowOffset ?? 0;
+    const sample = gen && line ? describeRow(gen, gen.row(offset + Number(line) - 1)) : null;
     throw new AutoseedError('SEED_FAILED', {
       table: e.table ?? gen?.key ?? 'the database',
       // the server's sentences end with a period; ours add their own

@@ -1,14 +1,13 @@
 import type { Queryable } from '../db/queryable.js';
 import type { Value } from '../inference/gen-context.js';
 import { AutoseedError } from '../errors.js';
+import { BATCH_ROWS } from './batching.js';
 import { CheckFilter } from './check-filter.js';
 import { encodeText } from './encode-copy.js';
 import type { TableGenerator } from './generate/table-generator.js';
 
 /** Re-rolls of a row whose CHECK fails before the table is declared unsatisfiable. */
 const MAX_ATTEMPTS = 40;
-/** Rows generated per batch (and per progress event). */
-export const BATCH_ROWS = 2_000;
 
 export interface RowBatch {
   readonly start: number;

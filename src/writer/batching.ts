@@ -1,0 +1,14 @@
+/**
+ * Rows generated per batch (one progress event, one CHECK verification query) and rows per COPY
+ * statement (PostgreSQL checks a statement's foreign keys after its last row, while the next
+ * statement's rows are generated). Neither changes the data: rows are addressed by index.
+ * `AUTOSEED_BATCH_ROWS` and `AUTOSEED_STATEMENT_ROWS` override them, for tuning and for the
+ * tests that prove it.
+ */
+export const BATCH_ROWS = fromEnv('AUTOSEED_BATCH_ROWS', 2_000);
+export const ROWS_PER_STATEMENT = fromEnv('AUTOSEED_STATEMENT_ROWS', 20_000);
+
+function fromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
