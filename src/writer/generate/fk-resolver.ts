@@ -58,6 +58,7 @@ export class FkResolver {
   private readonly fallbacks = new Map<string, ValueFn>();
   private readonly valueIndex = new Map<string, Map<string, number>>();
   private readonly fanOuts = new Map<string, FanOut>();
+  private readonly siblings = new Map<string, CompiledFk[]>();
 
   constructor(private readonly host: FkHost) {}
 
@@ -123,17 +124,30 @@ export class FkResolver {
    * parent row has, if they exist in this FK's parent: the row then agrees with itself, as
    * triggers and application code often require. Null when there is no such sibling.
    */
+  /** The other FKs whose parent has this FK's columns too (what siblingAgreement consults), once per FK. */
+  private siblingsOf(f: CompiledFk): CompiledFk[] {
+    let list = this.siblings.get(f.fk.name);
+    if (list) return list;
+    list = [];
+    // a person in a role (a comment's author) is chosen freely; a scope (room, project, tenant) is shared
+    if (!f.fk.columns.some((c) => PERSON_ROLE.test(c))) {
+      for (const other of this.host.fks.values()) {
+        if (other === f || other.self || other.fk.columns.some((c) => f.fk.columns.includes(c))) continue;
+        const otherParent = this.host.set.generator(other.parent);
+        if (!otherParent || this.host.set.planned(other.parent)?.mode !== 'seed') continue;
+        // a parent whose values depend on this table (a cycle) would make the lookup recurse
+        if (this.host.set.dependsOn(other.parent, this.host.key) || this.host.set.dependsOn(f.parent, this.host.key)) continue;
+        if (f.fk.columns.every((c) => otherParent.model.columns.some((x) => x.name === c))) list.push(other);
+      }
+    }
+    this.siblings.set(f.fk.name, list);
+    return list;
+  }
+
   private siblingAgreement(f: CompiledFk, i: number, attempt: number): Value[] | null {
     if (f.self || this.host.radix.digit('fk', f.fk.name, i) !== undefined) return null;
-    // a person in a role (a comment's author) is chosen freely; a scope (room, project, tenant) is shared
-    if (f.fk.columns.some((c) => PERSON_ROLE.test(c))) return null;
-    for (const other of this.host.fks.values()) {
-      if (other === f || other.self || other.fk.columns.some((c) => f.fk.columns.includes(c))) continue;
-      const otherParent = this.host.set.generator(other.parent);
-      if (!otherParent || this.host.set.planned(other.parent)?.mode !== 'seed') continue;
-      // a parent whose values depend on this table (a cycle) would make the lookup recurse
-      if (this.host.set.dependsOn(other.parent, this.host.key) || this.host.set.dependsOn(f.parent, this.host.key)) continue;
-      if (!f.fk.columns.every((c) => otherParent.model.columns.some((x) => x.name === c))) continue;
+    for (const other of this.siblingsOf(f)) {
+      const otherParent = this.host.set.generator(other.parent)!;
       const j = this.parentIndex(other, i, attempt);
       if (j === null) return null;
       const wanted = f.fk.columns.map((c) => otherParent.value(c, j));

@@ -15,12 +15,7 @@ export function applyRelations(
   values: Value[],
   rngFor: (column: string) => Rng,
 ): Value[] {
-  // what names imply first, what CHECKs declare last: a move for realism must not undo a declared relation
-  const ordered = [...model.relations.filter((r) => r.check === null), ...model.relations.filter((r) => r.check !== null)];
-  for (const r of ordered) {
-    const ai = written.findIndex((c) => c.name === r.column);
-    const bi = written.findIndex((c) => c.name === r.other);
-    if (ai < 0 || bi < 0) continue;
+  for (const { r, ai, bi } of compiled(model, written)) {
     const a = values[ai] ?? null;
     const b = values[bi] ?? null;
     if (a === null || b === null || holds(a, r.op, b)) continue;
@@ -31,6 +26,24 @@ export function applyRelations(
     else if (movable(written[bi]!)) values[bi] = moveWithin(b, a, flip(r.op), rngFor(r.other), written[bi]!) ?? b;
   }
   return values;
+}
+
+const COMPILED = new WeakMap<readonly ColumnModel[], { r: TableModel['relations'][number]; ai: number; bi: number }[]>();
+
+/**
+ * The relations with their columns' positions in `written`, computed once per table: what names
+ * imply first, what CHECKs declare last, so a move for realism never undoes a declared relation.
+ */
+function compiled(model: TableModel, written: readonly ColumnModel[]) {
+  let list = COMPILED.get(written);
+  if (!list) {
+    const ordered = [...model.relations.filter((r) => r.check === null), ...model.relations.filter((r) => r.check !== null)];
+    list = ordered
+      .map((r) => ({ r, ai: written.findIndex((c) => c.name === r.column), bi: written.findIndex((c) => c.name === r.other) }))
+      .filter((x) => x.ai >= 0 && x.bi >= 0);
+    COMPILED.set(written, list);
+  }
+  return list;
 }
 
 function flip(op: string): string {

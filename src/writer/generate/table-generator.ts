@@ -15,6 +15,7 @@ import type { PatternGenerator } from '../../inference/patterns.js';
 import { compileColumnFn, patternGenerators, toValue } from './column-fn.js';
 import { isSelfReference } from './fk-choice.js';
 import { RadixKeys } from './radix.js';
+import { RowContext } from './row-context.js';
 import { RowStates } from './row-states.js';
 import { type CompiledFk, FkResolver } from './fk-resolver.js';
 import type { GeneratorLookup } from './inputs.js';
@@ -54,12 +55,17 @@ export class TableGenerator {
   private readonly personaSf = new SeededFaker();
   private readonly places = new PlaceMaker();
   readonly radix: RadixKeys;
-  private timeLinks: { column: string; fk: CompiledFk; parentColumn: string }[] | null = null;
+  private timeLinks: { column: string; index: number; fk: CompiledFk; parentColumn: string }[] | null = null;
   private dependentColumns: Set<string> | null = null;
   private readonly rowMemo = new Map<string, Map<number, Value>>();
   private memoSize = 0;
   private readonly resolver = new FkResolver(this);
   readonly states = new RowStates(() => this.rows, () => this.radix.capacity());
+  private readonly rowContext = new RowContext({
+    persona: (i) => this.persona(i),
+    place: (i) => this.place(i),
+    pool: (key, make) => this.set.pool(key, make),
+  }, this.sf);
 
   constructor(
     model: TableModel,
@@ -148,7 +154,7 @@ export class TableGenerator {
   /** A child is created after its parent: comments after their post, orders after their customer. */
   private afterParents(values: Value[], i: number, attempt: number): void {
     for (const link of this.parentTimeLinks()) {
-      const k = this.written.findIndex((c) => c.name === link.column);
+      const k = link.index;
       const own = values[k];
       if (typeof own !== 'string') continue;
       const parentRows = this.resolver.parentCount(link.fk);
@@ -166,17 +172,17 @@ export class TableGenerator {
     }
   }
 
-  private parentTimeLinks(): { column: string; fk: CompiledFk; parentColumn: string }[] {
+  private parentTimeLinks(): { column: string; index: number; fk: CompiledFk; parentColumn: string }[] {
     if (this.timeLinks) return this.timeLinks;
     const created = /^(created|inserted|added)(_?(at|on|date|time))?$/;
-    const links: { column: string; fk: CompiledFk; parentColumn: string }[] = [];
+    const links: { column: string; index: number; fk: CompiledFk; parentColumn: string }[] = [];
     for (const c of this.written) {
       if (!created.test(c.name.toLowerCase()) || c.column.type.category !== 'datetime' || c.stable || c.slot || c.generator.kind !== 'type') continue;
       // every parent counts: a comment comes after its post and after its author
       for (const f of this.fks.values()) {
         if (f.self || f.implicit || this.set.planned(f.parent)?.mode !== 'seed') continue;
         const parentColumn = this.set.generator(f.parent)?.written.find((p) => created.test(p.name.toLowerCase()) && p.column.type.category === 'datetime');
-        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) links.push({ column: c.name, fk: f, parentColumn: parentColumn.name });
+        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) links.push({ column: c.name, index: this.written.indexOf(c), fk: f, parentColumn: parentColumn.name });
       }
     }
     return (this.timeLinks = links);
@@ -367,26 +373,12 @@ export class TableGenerator {
 
   /** Points the shared faker at the stream of (column, row, attempt). */
   context(columnHash: number, i: number, attempt: number): GenContext {
-    const seed = this.set.seed;
-    const sf = this.sf.at(streamSeed(seed, this.tableHash, columnHash, i, attempt));
-    let persona: Persona | undefined;
-    let place: Place | undefined;
-    const self = this;
-    return {
-      rng: sf.rng,
-      faker: sf.faker,
-      row: i,
-      persona() {
-        return (persona ??= self.persona(i));
-      },
-      place() {
-        return (place ??= self.places.at(streamSeed(self.set.seed, self.tableHash, PLACE_HASH, i)));
-      },
-      pooled(key, make) {
-        const pool = self.set.pool(key, make);
-        return pool[Math.floor(sf.rng.next() * pool.length)]!;
-      },
-    };
+    this.sf.at(streamSeed(this.set.seed, this.tableHash, columnHash, i, attempt));
+    return this.rowContext.at(i);
+  }
+
+  private place(i: number): Place {
+    return this.places.at(streamSeed(this.set.seed, this.tableHash, PLACE_HASH, i));
   }
 
   private persona(i: number): Persona {
