@@ -54,8 +54,11 @@ function asJson(value: unknown): unknown {
 export function mayProduceSql(override: CompiledOverride): boolean {
   switch (override.kind) {
     case 'sql':
-    case 'function':
       return true;
+    // a function may return sql`…` for some rows: the writer copies its table and, should one
+    // do, writes the table again with INSERT (see copyTable)
+    case 'function':
+      return false;
     case 'list':
       return override.values.some(isSqlExpression);
     case 'constant':

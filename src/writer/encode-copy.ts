@@ -20,7 +20,7 @@ export function encodeText(value: Value): string | null {
   }
   if (value instanceof Uint8Array) return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   if (Array.isArray(value)) return arrayLiteral(value);
-  if ('sql' in value) throw new Error('a SQL expression value cannot be sent as text (the table must be written with INSERT)');
+  if ('sql' in value) throw new SqlValueInCopy();
   return JSON.stringify((value as { json: unknown }).json);
 }
 
@@ -59,4 +59,15 @@ export function encodeCopyRow(values: readonly Value[]): string {
   let line = '';
   for (let k = 0; k < values.length; k++) line += (k === 0 ? '' : '\t') + encodeCopyField(values[k]!);
   return `${line}\n`;
+}
+
+/** A SQL expression (overrides.ts sql`…`) where text was needed: the table must be written with INSERT. */
+export class SqlValueInCopy extends Error {
+  constructor() {
+    super('a SQL expression value cannot be sent as text (the table must be written with INSERT)');
+  }
+}
+
+export function isSqlValueInCopy(error: unknown): boolean {
+  return error instanceof SqlValueInCopy || (error instanceof Error && error.cause instanceof SqlValueInCopy);
 }

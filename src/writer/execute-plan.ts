@@ -12,7 +12,7 @@ import { ROWS_PER_STATEMENT } from './batching.js';
 import { copyStatements, type LineBatch } from './copy.js';
 import { FastPath } from './fast-path.js';
 import { updateDeferred } from './deferred-update.js';
-import { encodeCopyRow } from './encode-copy.js';
+import { encodeCopyRow, isSqlValueInCopy } from './encode-copy.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import { fkNullable } from '../planner/fk-nullable.js';
 import { isImplicit } from '../planner/select.js';
@@ -186,31 +186,58 @@ async function copyTable(
     }
   }
   // overrides.ts sql`…` values (insertOnly) cannot go through COPY: they are SQL, not text
-  if (hasInsertTriggers(gen) || gen.model.insertOnly) {
-    options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'insert' });
-    // the row's key is read back too: a trigger may rewrite it, and the ledger records it for rollback
-    const keys = [...new Set([...returning, ...(matchKey(gen.model.table) ?? [])])];
-    const result = await guard(gen, () => insertGuarded(client, gen, keys, options.checker, (done) => {
-      throwIfInterrupted(options.signal);
-      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-    }));
-    if (result.missing > 0) {
-      short[gen.key] = { rows: result.rows, planned: gen.rows, reason: result.reasons.slice(0, 2).join('; ') };
-      options.emit({
-        type: 'warning',
-        table: gen.key,
-        message: `${gen.key}: only ${result.rows} of ${gen.rows} rows: its triggers or constraints kept rejecting rows (${result.reasons.slice(0, 2).join('; ')})`,
-      });
-    } else if (result.rejected > 0) {
-      options.emit({
-        type: 'warning',
-        table: gen.key,
-        message: `${gen.key}: ${result.rejected} rows rejected by a trigger or constraint and replaced (${result.reasons.slice(0, 2).join('; ')})`,
-      });
-    }
-    options.emit({ type: 'table-done', table: gen.key, rows: result.rows, ms: Math.round(performance.now() - t0), retried: result.rejected });
-    return { table: gen.key, rows: result.rows, method: 'insert' };
+  if (hasInsertTriggers(gen) || gen.model.insertOnly) return insertTable(client, gen, options, returning, short, t0);
+  // an overrides.ts function may return sql`…` for some row: then the table goes through INSERT after all
+  const fallback = hasFunctionOverrides(gen);
+  if (fallback) await client.query('SAVEPOINT autoseed_copy');
+  try {
+    const outcome = await copyRowsOf(client, gen, options, t0);
+    if (fallback) await client.query('RELEASE SAVEPOINT autoseed_copy');
+    return outcome;
+  } catch (error) {
+    if (!fallback || !isSqlValueInCopy(error)) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT autoseed_copy');
+    await client.query('RELEASE SAVEPOINT autoseed_copy');
+    return insertTable(client, gen, options, returning, short, t0);
   }
+}
+
+/** INSERT … RETURNING in guarded batches: for tables with triggers and for SQL values. */
+async function insertTable(
+  client: pg.ClientBase,
+  gen: TableGenerator,
+  options: ExecuteOptions,
+  returning: readonly string[],
+  short: RunSummary['short'],
+  t0: number,
+): Promise<TableOutcome> {
+  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'insert' });
+  // the row's key is read back too: a trigger may rewrite it, and the ledger records it for rollback
+  const keys = [...new Set([...returning, ...(matchKey(gen.model.table) ?? [])])];
+  const result = await guard(gen, () => insertGuarded(client, gen, keys, options.checker, (done) => {
+    throwIfInterrupted(options.signal);
+    options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
+  }));
+  if (result.missing > 0) {
+    short[gen.key] = { rows: result.rows, planned: gen.rows, reason: result.reasons.slice(0, 2).join('; ') };
+    options.emit({
+      type: 'warning',
+      table: gen.key,
+      message: `${gen.key}: only ${result.rows} of ${gen.rows} rows: its triggers or constraints kept rejecting rows (${result.reasons.slice(0, 2).join('; ')})`,
+    });
+  } else if (result.rejected > 0) {
+    options.emit({
+      type: 'warning',
+      table: gen.key,
+      message: `${gen.key}: ${result.rejected} rows rejected by a trigger or constraint and replaced (${result.reasons.slice(0, 2).join('; ')})`,
+    });
+  }
+  options.emit({ type: 'table-done', table: gen.key, rows: result.rows, ms: Math.round(performance.now() - t0), retried: result.rejected });
+  return { table: gen.key, rows: result.rows, method: 'insert' };
+}
+
+/** COPY in statements, generation running ahead. */
+async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, t0: number): Promise<TableOutcome> {
   options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
   let done = 0;
   let retried = 0;
@@ -305,6 +332,10 @@ function keptTables(committed: readonly QualifiedName[], done: ReadonlyMap<Quali
 }
 
 /** Turns a database error into one that names the table, the constraint and a sample row. */
+function hasFunctionOverrides(gen: TableGenerator): boolean {
+  return gen.written.some((c) => c.generator.kind === 'override' && c.generator.override.kind === 'function');
+}
+
 async function guard<T>(gen: TableGenerator | null, work: () => Promise<T>): Promise<T> {
   try {
     return await work();

@@ -30,7 +30,7 @@ export default defineOverrides({
       meta: ({ index }) => [index, 'x'],
     } },
     audit_logs: { skip: true },
-    'billing.invoices': { columns: { currency: 'EUR' } },
+    'billing.invoices': { columns: { currency: ({ index }) => (index % 3 === 0 ? sql\`upper('usd')\` : 'EUR') } },
   },
 });
 `;
@@ -86,7 +86,15 @@ describe('seeding with overrides.ts (built CLI, --config)', () => {
       // a list, a constant, an enum constant
       expect(await one(db, "SELECT array_agg(DISTINCT plan ORDER BY plan) AS plans, array_agg(DISTINCT role::text) AS roles FROM users"))
         .toEqual({ plans: ['pro', 'team'], roles: ['admin'] });
-      expect(await one(db, "SELECT count(*)::int AS n FROM billing.invoices WHERE currency <> 'EUR'")).toEqual({ n: 0 });
+      // a function that returns sql`…` for some rows: its table goes through INSERT after all
+      expect(await one(db, "SELECT count(*)::int AS n FROM billing.invoices WHERE currency <> CASE WHEN (id - 1) % 3 = 0 THEN 'USD' ELSE 'EUR' END"))
+        .toEqual({ n: 0 });
+      expect(await one(db, "SELECT count(*) > 0 AS usd FROM billing.invoices WHERE currency = 'USD'")).toEqual({ usd: true });
+      // functions that return plain values keep their table on COPY
+      const starts = result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; table?: string; method?: string })
+        .filter((e) => e.type === 'table-start');
+      expect(starts.filter((e) => e.table === 'public.comments').map((e) => e.method)).toEqual(['copy']);
+      expect(starts.filter((e) => e.table === 'billing.invoices').map((e) => e.method).at(-1)).toBe('insert');
       // a SQL expression, evaluated by PostgreSQL
       expect(await one(db, "SELECT count(*)::int AS n FROM posts WHERE slug = 'X'")).toEqual({ n: 30 });
       // perParent: every post has 1 to 3 comments, and the comments are exactly those
