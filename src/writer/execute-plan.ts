@@ -1,27 +1,19 @@
 import type pg from 'pg';
 import type { QualifiedName } from '../catalog.js';
 import type { Queryable } from '../db/queryable.js';
-import { AutoseedError, isAutoseedError } from '../errors.js';
 import type { EventSink, SeedEvent } from '../events.js';
 import { checkpointUnits, stepTables } from '../ledger/checkpoint-units.js';
-import { matchKey } from '../ledger/keys.js';
 import { throwIfInterrupted } from '../safety/signals.js';
 import type { Plan } from '../planner/plan-types.js';
 import { quoteIdent, quoteQualified } from '../sql/ident.js';
-import { ROWS_PER_STATEMENT } from './batching.js';
-import { copyStatements, type LineBatch } from './copy.js';
 import { FastPath } from './fast-path.js';
 import { updateDeferred } from './deferred-update.js';
-import { encodeCopyRow, isSqlValueInCopy } from './encode-copy.js';
 import type { GeneratorSet } from './generate/generator-set.js';
-import { fkNullable } from '../planner/fk-nullable.js';
-import { isImplicit } from '../planner/select.js';
 import type { TableGenerator } from './generate/table-generator.js';
-import { insertGuarded } from './guarded-insert.js';
-import { fromTable } from './probe.js';
 import { insertTogether } from './insert-together.js';
+import { guard } from './seed-error.js';
 import { advanceSequences } from './sequences.js';
-import { describeRow, tableRows } from './table-rows.js';
+import { copyTable, hasInsertTriggers } from './write-table.js';
 
 export interface ExecuteOptions {
   /** Where the verified fallback evaluates CHECKs: a second connection, outside the run's transaction. */
@@ -156,139 +148,6 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   return { tables, short, rows: Object.values(tables).reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
 }
 
-async function copyTable(
-  client: pg.ClientBase,
-  gen: TableGenerator,
-  options: ExecuteOptions,
-  returning: readonly string[],
-  triggersRan: boolean,
-  short: RunSummary['short'],
-  gens: GeneratorSet,
-): Promise<TableOutcome> {
-  const t0 = performance.now();
-  const orphaned = emptyRequiredParent(gen, gens);
-  if (orphaned) {
-    short[gen.key] = { rows: 0, planned: gen.rows, reason: orphaned };
-    gen.giveUp(Array.from({ length: gen.rows }, (_, i) => i));
-    options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: left empty: ${orphaned}` });
-    options.emit({ type: 'table-done', table: gen.key, rows: 0, ms: 0, retried: 0 });
-    return { table: gen.key, rows: 0, method: 'empty' };
-  }
-  if (triggersRan) {
-    // another table's trigger may already have filled this one (musicbrainz' artist → artist_meta)
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${fromTable(gen.model.table)}`);
-    const added = Number(rows[0]!.n) - (gen.inputs.existingRows.get(gen.key) ?? 0);
-    if (added > 0) {
-      if (returning.length > 0) gen.adopt(returning, await readKeys(client, gen, returning));
-      options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: ${added} rows were written by triggers of other tables; left as they are` });
-      options.emit({ type: 'table-done', table: gen.key, rows: added, ms: Math.round(performance.now() - t0), retried: 0 });
-      return { table: gen.key, rows: added, method: 'trigger-filled' };
-    }
-  }
-  // overrides.ts sql`…` values (insertOnly) cannot go through COPY: they are SQL, not text
-  if (hasInsertTriggers(gen) || gen.model.insertOnly) return insertTable(client, gen, options, returning, short, t0);
-  // an overrides.ts function may return sql`…` for some row: then the table goes through INSERT after all
-  const fallback = hasFunctionOverrides(gen);
-  if (fallback) await client.query('SAVEPOINT autoseed_copy');
-  try {
-    const outcome = await copyRowsOf(client, gen, options, t0);
-    if (fallback) await client.query('RELEASE SAVEPOINT autoseed_copy');
-    return outcome;
-  } catch (error) {
-    if (!fallback || !isSqlValueInCopy(error)) throw error;
-    await client.query('ROLLBACK TO SAVEPOINT autoseed_copy');
-    await client.query('RELEASE SAVEPOINT autoseed_copy');
-    return insertTable(client, gen, options, returning, short, t0);
-  }
-}
-
-/** INSERT … RETURNING in guarded batches: for tables with triggers and for SQL values. */
-async function insertTable(
-  client: pg.ClientBase,
-  gen: TableGenerator,
-  options: ExecuteOptions,
-  returning: readonly string[],
-  short: RunSummary['short'],
-  t0: number,
-): Promise<TableOutcome> {
-  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'insert' });
-  // the row's key is read back too: a trigger may rewrite it, and the ledger records it for rollback
-  const keys = [...new Set([...returning, ...(matchKey(gen.model.table) ?? [])])];
-  const result = await guard(gen, () => insertGuarded(client, gen, keys, options.checker, (done) => {
-    throwIfInterrupted(options.signal);
-    options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-  }));
-  if (result.missing > 0) {
-    short[gen.key] = { rows: result.rows, planned: gen.rows, reason: result.reasons.slice(0, 2).join('; ') };
-    options.emit({
-      type: 'warning',
-      table: gen.key,
-      message: `${gen.key}: only ${result.rows} of ${gen.rows} rows: its triggers or constraints kept rejecting rows (${result.reasons.slice(0, 2).join('; ')})`,
-    });
-  } else if (result.rejected > 0) {
-    options.emit({
-      type: 'warning',
-      table: gen.key,
-      message: `${gen.key}: ${result.rejected} rows rejected by a trigger or constraint and replaced (${result.reasons.slice(0, 2).join('; ')})`,
-    });
-  }
-  options.emit({ type: 'table-done', table: gen.key, rows: result.rows, ms: Math.round(performance.now() - t0), retried: result.rejected });
-  return { table: gen.key, rows: result.rows, method: 'insert' };
-}
-
-/** COPY in statements, generation running ahead. */
-async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, t0: number): Promise<TableOutcome> {
-  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
-  let done = 0;
-  let retried = 0;
-  // generation runs ahead of the server (copyStatements yields a macrotask turn per batch, which
-  // also lets a Ctrl-C be seen mid-COPY); progress counts rows generated
-  const batches = async function* (): AsyncGenerator<LineBatch> {
-    for await (const batch of tableRows(gen, options.checker)) {
-      retried += batch.retried;
-      let text = '';
-      for (const row of batch.rows) text += encodeCopyRow(row);
-      done += batch.rows.length;
-      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-      yield { text, rows: batch.rows.length };
-    }
-  };
-  if (gen.rows > 0) {
-    await guard(gen, () => copyStatements(client, gen.model.table, gen.written.map((c) => c.name), batches(), ROWS_PER_STATEMENT, options.signal));
-  }
-  options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
-  return { table: gen.key, rows: gen.rows, method: 'copy' };
-}
-
-/** The referenced columns of a table's rows, as text, in a stable order. */
-async function readKeys(client: pg.ClientBase, gen: TableGenerator, columns: readonly string[]): Promise<string[][]> {
-  const list = columns.map((c) => quoteIdent(c)).join(', ');
-  const select = columns.map((c, k) => `${quoteIdent(c)}::text AS k${k}`).join(', ');
-  const { rows } = await client.query<Record<string, string>>(`SELECT ${select} FROM ${fromTable(gen.model.table)} ORDER BY ${list}`);
-  return rows.map((r) => columns.map((_, k) => r[`k${k}`]!));
-}
-
-/** Why a table cannot get rows after all: a NOT NULL FK's parent ended up with none. Null when it can. */
-function emptyRequiredParent(gen: TableGenerator, gens: GeneratorSet): string | null {
-  for (const fk of gen.model.foreignKeys) {
-    if (isImplicit(fk) || fkNullable(gen.model, fk)) continue;
-    const parent = gens.generator(`${fk.references.schema}.${fk.references.table}`);
-    if (parent && parent !== gen && parent.isEmpty()) return `its NOT NULL foreign key ${fk.name} needs rows in ${parent.key}, whose rows were all rejected`;
-  }
-  return null;
-}
-
-/**
- * Tables whose rows the database may rewrite or reject for reasons the generators cannot see:
- * enabled row triggers on INSERT, and partitioned tables whose partitions add constraints or
- * partitions of their own (rows are routed there). They are written row-isolating.
- */
-function hasInsertTriggers(gen: TableGenerator): boolean {
-  const t = gen.model.table;
-  if (!gen.triggersDisabled && t.triggers.some((tr) => tr.enabled !== 'disabled' && tr.level === 'row' && tr.events.includes('insert'))) return true;
-  return gen.model.partitionsAddRules;
-}
-
 /**
  * Switches the enabled user triggers of these tables off or back on, by name (triggers that were
  * disabled before stay disabled). ALTER TABLE is transactional: a failed run restores them too.
@@ -329,29 +188,4 @@ function keptTables(committed: readonly QualifiedName[], done: ReadonlyMap<Quali
   if (kept.length === 0) return null;
   return `the ${kept.length} tables committed before it are kept (${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}):` +
     ' run the same command again to resume, or "autoseed rollback" to remove them';
-}
-
-/** Turns a database error into one that names the table, the constraint and a sample row. */
-function hasFunctionOverrides(gen: TableGenerator): boolean {
-  return gen.written.some((c) => c.generator.kind === 'override' && c.generator.override.kind === 'function');
-}
-
-async function guard<T>(gen: TableGenerator | null, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAutoseedError(error)) throw error;
-    const e = error as { message?: string; constraint?: string; table?: string; where?: string; detail?: string };
-    const line = /line (\d+)/.exec(e.where ?? '')?.[1];
-    // a table goes in several COPY statements: the line counts from the failing one's first row
-    const offset = (error as { rowOffset?: number }).rowOffset ?? 0;
-    const sample = gen && line ? describeRow(gen, gen.row(offset + Number(line) - 1)) : null;
-    throw new AutoseedError('SEED_FAILED', {
-      table: e.table ?? gen?.key ?? 'the database',
-      // the server's sentences end with a period; ours add their own
-      detail: [e.message, e.detail].filter(Boolean).map((t) => t!.replace(/\.+$/, '')).join(' — ') || String(error),
-      constraint: e.constraint ?? null,
-      sample,
-    }, { cause: error });
-  }
 }

@@ -1,0 +1,158 @@
+import type pg from 'pg';
+import { matchKey } from '../ledger/keys.js';
+import { fkNullable } from '../planner/fk-nullable.js';
+import { isImplicit } from '../planner/select.js';
+import { throwIfInterrupted } from '../safety/signals.js';
+import { quoteIdent } from '../sql/ident.js';
+import { ROWS_PER_STATEMENT } from './batching.js';
+import { copyStatements, type LineBatch } from './copy.js';
+import { encodeCopyRow, isSqlValueInCopy } from './encode-copy.js';
+import type { ExecuteOptions, RunSummary, TableOutcome } from './execute-plan.js';
+import type { GeneratorSet } from './generate/generator-set.js';
+import type { TableGenerator } from './generate/table-generator.js';
+import { insertGuarded } from './guarded-insert.js';
+import { fromTable } from './probe.js';
+import { guard } from './seed-error.js';
+import { tableRows } from './table-rows.js';
+
+/**
+ * Writes one table of the plan: COPY in statements while generation runs ahead, or guarded
+ * INSERT … RETURNING for tables whose triggers or SQL values need it; a table another table's
+ * triggers already filled is adopted, one whose required parent ended empty is left out.
+ */
+export async function copyTable(
+  client: pg.ClientBase,
+  gen: TableGenerator,
+  options: ExecuteOptions,
+  returning: readonly string[],
+  triggersRan: boolean,
+  short: RunSummary['short'],
+  gens: GeneratorSet,
+): Promise<TableOutcome> {
+  const t0 = performance.now();
+  const orphaned = emptyRequiredParent(gen, gens);
+  if (orphaned) {
+    short[gen.key] = { rows: 0, planned: gen.rows, reason: orphaned };
+    gen.giveUp(Array.from({ length: gen.rows }, (_, i) => i));
+    options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: left empty: ${orphaned}` });
+    options.emit({ type: 'table-done', table: gen.key, rows: 0, ms: 0, retried: 0 });
+    return { table: gen.key, rows: 0, method: 'empty' };
+  }
+  if (triggersRan) {
+    // another table's trigger may already have filled this one (musicbrainz' artist → artist_meta)
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${fromTable(gen.model.table)}`);
+    const added = Number(rows[0]!.n) - (gen.inputs.existingRows.get(gen.key) ?? 0);
+    if (added > 0) {
+      if (returning.length > 0) gen.adopt(returning, await readKeys(client, gen, returning));
+      options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: ${added} rows were written by triggers of other tables; left as they are` });
+      options.emit({ type: 'table-done', table: gen.key, rows: added, ms: Math.round(performance.now() - t0), retried: 0 });
+      return { table: gen.key, rows: added, method: 'trigger-filled' };
+    }
+  }
+  // overrides.ts sql`…` values (insertOnly) cannot go through COPY: they are SQL, not text
+  if (hasInsertTriggers(gen) || gen.model.insertOnly) return insertTable(client, gen, options, returning, short, t0);
+  // an overrides.ts function may return sql`…` for some row: then the table goes through INSERT after all
+  const fallback = hasFunctionOverrides(gen);
+  if (fallback) await client.query('SAVEPOINT autoseed_copy');
+  try {
+    const outcome = await copyRowsOf(client, gen, options, t0);
+    if (fallback) await client.query('RELEASE SAVEPOINT autoseed_copy');
+    return outcome;
+  } catch (error) {
+    if (!fallback || !isSqlValueInCopy(error)) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT autoseed_copy');
+    await client.query('RELEASE SAVEPOINT autoseed_copy');
+    return insertTable(client, gen, options, returning, short, t0);
+  }
+}
+
+/** INSERT … RETURNING in guarded batches: for tables with triggers and for SQL values. */
+async function insertTable(
+  client: pg.ClientBase,
+  gen: TableGenerator,
+  options: ExecuteOptions,
+  returning: readonly string[],
+  short: RunSummary['short'],
+  t0: number,
+): Promise<TableOutcome> {
+  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'insert' });
+  // the row's key is read back too: a trigger may rewrite it, and the ledger records it for rollback
+  const keys = [...new Set([...returning, ...(matchKey(gen.model.table) ?? [])])];
+  const result = await guard(gen, () => insertGuarded(client, gen, keys, options.checker, (done) => {
+    throwIfInterrupted(options.signal);
+    options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
+  }));
+  if (result.missing > 0) {
+    short[gen.key] = { rows: result.rows, planned: gen.rows, reason: result.reasons.slice(0, 2).join('; ') };
+    options.emit({
+      type: 'warning',
+      table: gen.key,
+      message: `${gen.key}: only ${result.rows} of ${gen.rows} rows: its triggers or constraints kept rejecting rows (${result.reasons.slice(0, 2).join('; ')})`,
+    });
+  } else if (result.rejected > 0) {
+    options.emit({
+      type: 'warning',
+      table: gen.key,
+      message: `${gen.key}: ${result.rejected} rows rejected by a trigger or constraint and replaced (${result.reasons.slice(0, 2).join('; ')})`,
+    });
+  }
+  options.emit({ type: 'table-done', table: gen.key, rows: result.rows, ms: Math.round(performance.now() - t0), retried: result.rejected });
+  return { table: gen.key, rows: result.rows, method: 'insert' };
+}
+
+/** COPY in statements, generation running ahead. */
+async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, t0: number): Promise<TableOutcome> {
+  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
+  let done = 0;
+  let retried = 0;
+  // generation runs ahead of the server (copyStatements yields a macrotask turn per batch, which
+  // also lets a Ctrl-C be seen mid-COPY); progress counts rows generated
+  const batches = async function* (): AsyncGenerator<LineBatch> {
+    for await (const batch of tableRows(gen, options.checker)) {
+      retried += batch.retried;
+      let text = '';
+      for (const row of batch.rows) text += encodeCopyRow(row);
+      done += batch.rows.length;
+      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
+      yield { text, rows: batch.rows.length };
+    }
+  };
+  if (gen.rows > 0) {
+    await guard(gen, () => copyStatements(client, gen.model.table, gen.written.map((c) => c.name), batches(), ROWS_PER_STATEMENT, options.signal));
+  }
+  options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
+  return { table: gen.key, rows: gen.rows, method: 'copy' };
+}
+
+/** The referenced columns of a table's rows, as text, in a stable order. */
+async function readKeys(client: pg.ClientBase, gen: TableGenerator, columns: readonly string[]): Promise<string[][]> {
+  const list = columns.map((c) => quoteIdent(c)).join(', ');
+  const select = columns.map((c, k) => `${quoteIdent(c)}::text AS k${k}`).join(', ');
+  const { rows } = await client.query<Record<string, string>>(`SELECT ${select} FROM ${fromTable(gen.model.table)} ORDER BY ${list}`);
+  return rows.map((r) => columns.map((_, k) => r[`k${k}`]!));
+}
+
+/** Why a table cannot get rows after all: a NOT NULL FK's parent ended up with none. Null when it can. */
+function emptyRequiredParent(gen: TableGenerator, gens: GeneratorSet): string | null {
+  for (const fk of gen.model.foreignKeys) {
+    if (isImplicit(fk) || fkNullable(gen.model, fk)) continue;
+    const parent = gens.generator(`${fk.references.schema}.${fk.references.table}`);
+    if (parent && parent !== gen && parent.isEmpty()) return `its NOT NULL foreign key ${fk.name} needs rows in ${parent.key}, whose rows were all rejected`;
+  }
+  return null;
+}
+
+/**
+ * Tables whose rows the database may rewrite or reject for reasons the generators cannot see:
+ * enabled row triggers on INSERT, and partitioned tables whose partitions add constraints or
+ * partitions of their own (rows are routed there). They are written row-isolating.
+ */
+export function hasInsertTriggers(gen: TableGenerator): boolean {
+  const t = gen.model.table;
+  if (!gen.triggersDisabled && t.triggers.some((tr) => tr.enabled !== 'disabled' && tr.level === 'row' && tr.events.includes('insert'))) return true;
+  return gen.model.partitionsAddRules;
+}
+
+function hasFunctionOverrides(gen: TableGenerator): boolean {
+  return gen.written.some((c) => c.generator.kind === 'override' && c.generator.override.kind === 'function');
+}
