@@ -2,6 +2,7 @@
  * autoseed on the demo schema (examples/school.sql with the demo's overrides.ts) at --rows 100000
  * (10000 with --quick; --school-rows to choose). A run that passes --school-limit is stopped (it rolls back) and reported
  * with the rows it had reached; then it is not repeated, nor is a run whose repeat would pass the limit.
+ * It runs with `--fast`, as `autoseed demo` does (the target is the demo's).
  */
 import { readFileSync } from 'node:fs';
 import { runNode } from '../child.js';
@@ -10,10 +11,12 @@ import { CLI, projectFile } from '../paths.js';
 import { type BenchRow, rowFrom, type Sample } from '../results.js';
 import { childFailure, SeedProgress, seedSummary } from '../seed-output.js';
 import { whole } from '../table.js';
+import { cliHasFast } from './autoseed-blog.js';
 
 export async function benchSchool(ctx: BenchContext): Promise<BenchRow> {
   const base = ctx.args.schoolRows ?? Math.round(100_000 * ctx.scale);
   const limit = ctx.args.schoolLimit;
+  const fast = cliHasFast();
   const sql = readFileSync(projectFile('examples/school.sql'), 'utf8');
   const samples: Sample[] = [];
   let note = `demo overrides.ts, --rows ${base}`;
@@ -27,7 +30,7 @@ export async function benchSchool(ctx: BenchContext): Promise<BenchRow> {
     const db = await ctx.databases.create('school', sql);
     try {
       const progress = new SeedProgress();
-      const args = ['seed', '--yes', '--json', '--env', 'development', '--url', db.url, '--config', projectFile('overrides.ts'), '--rows', String(base)];
+      const args = ['seed', '--yes', '--json', '--env', 'development', '--url', db.url, '--config', projectFile('overrides.ts'), '--rows', String(base), ...(fast ? ['--fast'] : [])];
       const result = await runNode(CLI, args, { limitSeconds: limit, onLine: progress.onLine });
       if (result.timedOut) {
         const planned = progress.planned === null ? '' : ` of ${whole(progress.planned)} planned`;
@@ -47,5 +50,5 @@ export async function benchSchool(ctx: BenchContext): Promise<BenchRow> {
       await db.drop();
     }
   }
-  return rowFrom({ id: 'school-autoseed', scenario: `demo school schema --rows ${base}`, tool: 'autoseed (default mode)', note }, samples);
+  return rowFrom({ id: 'school-autoseed', scenario: `demo school schema --rows ${base}`, tool: fast ? 'autoseed (--fast, as demo)' : 'autoseed (default mode)', note }, samples);
 }

@@ -19,10 +19,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function seedWith(name: string, text: string, json = false) {
+async function seedWith(name: string, text: string, json = false, env: Record<string, string> = {}) {
   const config = join(dir, name);
   await writeFile(config, text);
-  return runCli(['seed', '--url', db.url, '--config', config, ...(json ? ['--json'] : [])]);
+  return runCli(['seed', '--url', db.url, '--config', config, ...(json ? ['--json'] : [])], env);
 }
 
 async function rows(): Promise<number> {
@@ -66,6 +66,19 @@ describe('overrides.ts errors at run time (built CLI)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The override function for billing.invoices.amount');
     expect(result.stderr).toContain('failed on row 3: "lots" is not a number (the column is numeric(10,2))');
+    expect(await rows()).toBe(0);
+  });
+
+  it('a duplicate in a later COPY statement names the constraint and that row; nothing is written', async () => {
+    // statements of 10 rows: row 25 is line 6 of the third statement
+    const result = await seedWith('duplicate.ts', `
+      export default { tables: { users: { rows: 40, columns: {
+        email: ({ index }) => (index === 25 ? 'u0@dup.test' : \`u\${index}@dup.test\`),
+        bio: ({ index }) => \`row \${index}\`,
+      } } } };`, false, { AUTOSEED_STATEMENT_ROWS: '10', AUTOSEED_BATCH_ROWS: '5' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('users_email_key');
+    expect(result.stderr).toContain('bio=row 25');
     expect(await rows()).toBe(0);
   });
 
