@@ -1,13 +1,11 @@
+// heavy commands (the terminal UI's Ink and React, the embedded server, init, rollback) load on use:
+// a JSON-lines seed starts without them
 import { resolve } from 'node:path';
 import { COMMANDS, type Command, FLAGS, HELP } from './cli-spec.js';
-import { runDemo } from './commands/demo.js';
-import { runInit } from './commands/init.js';
 import { runIntrospect } from './commands/introspect.js';
 import { runPlan } from './commands/plan.js';
 import { splitList } from './commands/prepare.js';
-import { runRollback } from './commands/rollback.js';
 import { runSeed } from './commands/seed.js';
-import { runSeedTui } from './commands/seed-tui.js';
 import { runVerifyIntegrity } from './commands/verify-integrity.js';
 import { redactUrl } from './db/connect.js';
 import { AutoseedError, isAutoseedError } from './errors.js';
@@ -107,7 +105,7 @@ async function dispatch(command: Command, flags: Flags, io: RunIo): Promise<numb
       if (flags.dryRun !== true) guardProduction({ environment: inputs.environment, vars: io.env, url: inputs.url, allowProduction: flags.allowProduction === true });
       // the terminal UI does not do --reset / --append / --checkpoint / --dry-run: those run the plain way
       const operations = flags.reset === true || flags.append === true || flags.checkpoint === true || flags.dryRun === true;
-      if (interactive(flags, io) && !operations) return runSeedTui({ ...inputs, verify: flags.verify !== false }, io);
+      if (interactive(flags, io) && !operations) return (await import('./commands/seed-tui.js')).runSeedTui({ ...inputs, verify: flags.verify !== false }, io);
       return runSeed({
         ...inputs,
         json: flags.json === true,
@@ -128,7 +126,7 @@ async function dispatch(command: Command, flags: Flags, io: RunIo): Promise<numb
       if (flags.dryRun !== true) guardProduction({ environment: resolveEnvironment(flags.env, io.env), vars: io.env, url, allowProduction: flags.allowProduction === true });
       // the run's keys are recomputed with the overrides file it used (its fingerprint is checked)
       const loaded = await overridesFor(flags);
-      return runRollback({
+      return (await import('./commands/rollback.js')).runRollback({
         url,
         ...(loaded ? { overrides: loaded } : {}),
         ...(io.env.AUTOSEED_PASSWORD ? { password: io.env.AUTOSEED_PASSWORD } : {}),
@@ -146,9 +144,9 @@ async function dispatch(command: Command, flags: Flags, io: RunIo): Promise<numb
       return runPlan({ ...seedInputs(flags, io, await overridesFor(flags)), json: flags.json === true }, io);
     case 'demo':
       // the demo's own overrides.ts supplies the seed and rows unless --seed / --rows say otherwise
-      return runDemo({ seed: flags.seed, rows: flags.rows, json: flags.json === true, keep: flags.keep }, io);
+      return (await import('./commands/demo.js')).runDemo({ seed: flags.seed, rows: flags.rows, json: flags.json === true, keep: flags.keep }, io);
     case 'init':
-      return runInit({
+      return (await import('./commands/init.js')).runInit({
         url: databaseUrl(flags, io),
         connectTimeout: flags.connectTimeout ?? 10,
         file: resolve(flags.config ?? 'overrides.ts'),
