@@ -84,6 +84,7 @@ export class FkResolver {
    */
   private distinctFromEarlierFks(f: CompiledFk, i: number, attempt: number, j: number): Value[] {
     let values = this.parentValues(f, j);
+    if (!this.host.model.relations.some((r) => r.op === '<>')) return values;
     const order = [...this.host.fks.keys()];
     const mine = order.indexOf(f.fk.name);
     for (const r of this.host.model.relations) {
