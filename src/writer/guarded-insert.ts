@@ -71,7 +71,11 @@ export async function insertGuarded(
   const missing = dead.length + pending.length;
   // children of the missing rows point at rows that made it in (or, if none did, get NULL or are left out)
   if (missing > 0) gen.giveUp([...dead, ...pending]);
-  return { rows: done, rejected: gen.rejectedCount, missing, reasons: [...reasons] };
+  const combinations = gen.radix.capacity();
+  const exhausted = missing > 0 && combinations <= COMBINATION_SEARCH && gen.rows + gen.rejectedCount >= combinations;
+  // every parent combination was tried: the parents' data, not luck, is what the trigger refuses
+  const searched = exhausted ? [`all ${combinations} combinations of its key's parents were tried; the rows its triggers accept need other parent data (overrides on the parents, or another --seed)`] : [];
+  return { rows: done, rejected: gen.rejectedCount, missing, reasons: [...searched, ...reasons] };
 }
 
 async function candidateRows(gen: TableGenerator, indexes: readonly number[], filter: CheckFilter | null, checker: Queryable | null): Promise<Value[][]> {

@@ -29,6 +29,10 @@ BEGIN
   RETURN NEW;
 END $$;
 CREATE TRIGGER only_allowed BEFORE INSERT ON item_tags FOR EACH ROW EXECUTE FUNCTION allowed_tag();
+-- a whitelist nothing generated meets: every kind/tag pair is refused
+CREATE TABLE kind_bans (kind_id integer NOT NULL REFERENCES kinds (id), tag_id integer NOT NULL REFERENCES tags (id), PRIMARY KEY (kind_id, tag_id));
+CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'kind % may not ban tag %', NEW.kind_id, NEW.tag_id; END $$;
+CREATE TRIGGER refuse BEFORE INSERT ON kind_bans FOR EACH ROW EXECUTE FUNCTION refuse();
 -- partitioning migrations: each new row is copied into a partitioned twin
 CREATE TABLE docs (id bigserial PRIMARY KEY, model_type varchar NOT NULL, title text);
 CREATE TABLE docs_twin (id bigint NOT NULL, model_type text NOT NULL, title text) PARTITION BY LIST (model_type);
@@ -82,6 +86,12 @@ describe('tables with triggers', () => {
     expect(Number(rows[0]!.n)).toBe(done.tables['public.item_tags']);
     expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(40);
     expect(rows[0]!.allowed).toBe(rows[0]!.n);
+  });
+
+  it('a junction table whose trigger refuses every parent pair is reported short once all pairs were tried', () => {
+    const done = events.find((e) => e.type === 'run-done') as unknown as { short: Record<string, { rows: number; reason: string }> };
+    expect(done.short['public.kind_bans']).toMatchObject({ rows: 0 });
+    expect(done.short['public.kind_bans']!.reason).toMatch(/^all \d+ combinations of its key's parents were tried; .*kind \d+ may not ban tag \d+/);
   });
 
   it('a column a trigger copies into a partitioned twin lands in its partitions', async () => {
