@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import pg from 'pg';
-import { connect } from '../db/connect.js';
+import { connect, readOnlyPool } from '../db/connect.js';
 import { AutoseedError } from '../errors.js';
-import type { EmbeddedServer } from '../db/embedded.js';
 import type { EventSink } from '../events.js';
 import { introspect } from '../introspect/index.js';
 import { demoOverridesFile } from '../overrides/demo-file.js';
@@ -119,9 +117,7 @@ async function seedAndVerify(url: string, options: ResolvedDemoOptions, emit: Ev
   const client = await connect({ url, connectTimeout: 10 });
   try {
     const catalog = await introspect(client);
-    const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'autoseed demo verify' });
-    // an idle pooled client's socket error must not crash the process; queries report their own
-    pool.on('error', () => undefined);
+    const pool = readOnlyPool({ url, connectTimeout: 10, applicationName: 'autoseed demo verify' }, 4);
     let report: VerifyReport;
     try {
       // the demo promises every table filled, so an empty one counts as a violation

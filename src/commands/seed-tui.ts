@@ -1,12 +1,11 @@
-import pg from 'pg';
 import type { Catalog, QualifiedName } from '../catalog.js';
-import { connect, parseDatabaseUrl } from '../db/connect.js';
+import { connect, parseDatabaseUrl, readOnlyPool } from '../db/connect.js';
 import type { EventSink, OpsEvent } from '../events.js';
 import type { SeedModel } from '../inference/model.js';
 import { introspect } from '../introspect/index.js';
 import type { Io } from '../io.js';
 import { buildPlan } from '../planner/build-plan.js';
-import { type RowOverrides, withRowOverrides } from '../planner/row-overrides.js';
+import { withRowOverrides } from '../planner/row-overrides.js';
 import { piiColumns } from '../safety/pii.js';
 import type { Connected, Selection, UiBackend, VerifyResult } from '../ui/backend.js';
 import { runTui } from '../ui/run-tui.js';
@@ -125,14 +124,7 @@ function opsAsWarnings(emit: EventSink): (event: OpsEvent) => void {
 /** verify-integrity over a read-only pool, reduced to what the summary shows. */
 async function verifyDatabase(options: SeedTuiOptions, catalog: Catalog): Promise<VerifyResult> {
   const started = performance.now();
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: VERIFY_CONCURRENCY,
-    connectionTimeoutMillis: options.connectTimeout * 1000,
-    application_name: 'autoseed verify-integrity',
-    options: '-c default_transaction_read_only=on',
-  });
-  pool.on('error', () => undefined);
+  const pool = readOnlyPool(options, VERIFY_CONCURRENCY);
   try {
     const report = await verifyIntegrity(catalog, pool, { concurrency: VERIFY_CONCURRENCY });
     return {

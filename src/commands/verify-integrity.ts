@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { readOnlyPool } from '../db/connect.js';
 import { readCatalog } from './read-catalog.js';
 import { AutoseedError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -35,16 +35,7 @@ export async function runVerifyIntegrity(options: VerifyIntegrityOptions, io: Io
     });
   }
   const concurrency = options.concurrency ?? 4;
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: concurrency,
-    connectionTimeoutMillis: options.connectTimeout * 1000,
-    application_name: 'autoseed verify-integrity',
-    // verification only reads; this also stops a CHECK's function from writing anything
-    options: '-c default_transaction_read_only=on',
-  });
-  // an idle pooled client's socket error must not crash the process; queries report their own
-  pool.on('error', () => undefined);
+  const pool = readOnlyPool(options, concurrency);
   const progress = options.json ? undefined : progressLine(io);
   try {
     const report = await verifyIntegrity(catalog, pool, {

@@ -98,3 +98,20 @@ function translateConnectError(error: unknown, t: ConnectionTarget, seconds: num
     }
   }
 }
+
+/**
+ * A pool for verify-integrity: read-only sessions (verification only reads; this also stops a
+ * CHECK's function from writing anything), `max` connections at most.
+ */
+export function readOnlyPool(options: ConnectOptions, max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max,
+    connectionTimeoutMillis: options.connectTimeout * 1000,
+    application_name: options.applicationName ?? 'autoseed verify-integrity',
+    options: '-c default_transaction_read_only=on',
+  });
+  // an idle pooled client's socket error must not crash the process; queries report their own
+  pool.on('error', () => undefined);
+  return pool;
+}

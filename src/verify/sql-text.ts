@@ -1,5 +1,6 @@
 /** Small SQL-text helpers shared by the check builders. Pure string functions. */
 import type { Table } from '../catalog.js';
+import { quoteIdent, quoteQualified as relation } from '../sql/ident.js';
 
 /** Samples per violation. */
 export const SAMPLE_LIMIT = 5;
@@ -7,10 +8,8 @@ export const SAMPLE_LIMIT = 5;
 // json_build_object takes at most 100 arguments (FUNC_MAX_ARGS), i.e. 50 key/value pairs
 const MAX_SAMPLE_KEYS = 50;
 
-/** Always-quoted identifier: safe for upper case, dots, spaces, keywords and non-ASCII names. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+// always-quoted identifiers (safe for upper case, dots, spaces, keywords and non-ASCII names), as the writer quotes them
+export { quoteIdent, relation };
 
 /** A string literal that reads the same whatever `standard_conforming_strings` is. */
 export function quoteLiteral(text: string): string {
@@ -18,9 +17,6 @@ export function quoteLiteral(text: string): string {
   return text.includes('\\') ? `E'${body.replaceAll('\\', '\\\\')}'` : `'${body}'`;
 }
 
-export function relation(schema: string, name: string): string {
-  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
-}
 
 /**
  * The FROM target that holds exactly the rows a table's own constraints govern. A partitioned

@@ -1300,30 +1300,26 @@ function uniquePath(from: Table, to: Table): boolean {
   return walk(from);
 }
 
+/** Every table reachable from `start` by following `next`, `start` included. */
+function reachable(start: Table, next: (t: Table) => Table[]): Set<Table> {
+  const seen = new Set<Table>([start]);
+  const stack = [start];
+  while (stack.length > 0) for (const n of next(stack.pop()!)) if (!seen.has(n)) seen.add(n), stack.push(n);
+  return seen;
+}
+
 /** The tables on an FK cycle through `t` (its strongly connected component), `t` included. */
 function component(t: Table): Table[] {
-  const reach = (start: Table, next: (x: Table) => Table[]) => {
-    const seen = new Set<Table>([start]);
-    const stack = [start];
-    while (stack.length > 0) for (const n of next(stack.pop()!)) if (!seen.has(n)) seen.add(n), stack.push(n);
-    return seen;
-  };
-  const down = reach(t, (x) => x.fks.map((fk) => fk.parent));
-  const up = reach(t, (x) => [...down].filter((u) => u.fks.some((fk) => fk.parent === x)));
+  const down = reachable(t, (x) => x.fks.map((fk) => fk.parent));
+  const up = reachable(t, (x) => [...down].filter((u) => u.fks.some((fk) => fk.parent === x)));
   return [...down].filter((x) => up.has(x));
 }
 
 /** Whether a path of FKs from `from` to `to` runs through an FK in a `num_nonnulls` CHECK. */
 function nonNullsOnPath(from: Table, to: Table): boolean {
-  const reach = (start: Table, next: (t: Table) => Table[]) => {
-    const seen = new Set<Table>([start]);
-    const stack = [start];
-    while (stack.length > 0) for (const n of next(stack.pop()!)) if (!seen.has(n)) seen.add(n), stack.push(n);
-    return seen;
-  };
   // every table on such a path is reachable from `from`
-  const fromFrom = reach(from, (t) => t.fks.map((fk) => fk.parent));
-  const toTo = reach(to, (t) => [...fromFrom].filter((u) => u.fks.some((fk) => fk.parent === t)));
+  const fromFrom = reachable(from, (t) => t.fks.map((fk) => fk.parent));
+  const toTo = reachable(to, (t) => [...fromFrom].filter((u) => u.fks.some((fk) => fk.parent === t)));
   return [...fromFrom].some((u) => u.fks.some((fk) => fk.inNonNullsCheck && toTo.has(fk.parent)));
 }
 
