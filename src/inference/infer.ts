@@ -309,7 +309,6 @@ function narrowIntegerSet(base: string, domain: ValueDomain | undefined): number
   return values;
 }
 
-
 const INJECTABLE = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'text', 'varchar', 'bpchar', 'citext', 'name', 'uuid', 'bytea', 'money', 'date', 'timestamp', 'timestamptz', 'inet']);
 
 /**

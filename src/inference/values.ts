@@ -14,7 +14,7 @@ export function constToTime(value: Const | null): number | null {
   // fastest path, by character codes: the forms autoseed itself writes (every generated time)
   const own = ownFormatTime(value);
   if (own !== null) return own;
-  // fast path for the form autoseed itself writes: 2024-05-06[ 07:08:09[.123][+00]]
+  // the same shape with fields out of range (month 13, hour 24): Date.UTC rolls them over
   const m = OWN_FORMAT.exec(value);
   if (m) {
     const [, y, mo, d, h, mi, sec, frac] = m;

@@ -187,4 +187,3 @@ function injectiveCapacity(c: ColumnModel): number | null {
     default: return null;
   }
 }
-

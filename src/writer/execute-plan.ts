@@ -107,7 +107,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       const outcomes: TableOutcome[] = [];
       for (const step of steps) {
         throwIfInterrupted(options.signal);
-        await fast?.before(step.kind === 'copy' ? generator(step.table) : null, gens);
+        await fast?.before(step.kind === 'copy' ? generator(step.table) : null);
         if (step.kind === 'copy') {
           const gen = generator(step.table);
           const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens);

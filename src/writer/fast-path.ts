@@ -37,16 +37,18 @@ export class FastPath {
       'seeding with per-row FK checks instead';
   }
 
-  /** Whether `gen`'s COPY may skip the per-row FK checks: no user triggers, no rules, on it or its partitions. */
-  static eligible(gen: TableGenerator, gens: GeneratorSet): boolean {
-    const own = gen.model.table;
-    const partitions = own.partitions.map((p) => gens.inputs.model.tables.find((t) => t.key === p)?.table);
-    return [own, ...partitions].every((t) => t !== undefined && t.triggers.length === 0 && t.rules.length === 0 && t.partitions.length === 0);
+  /**
+   * Whether `gen`'s COPY may skip the per-row FK checks: no user triggers, no rules, and not
+   * partitioned (its partitions' triggers and rules are theirs; such tables keep the checks).
+   */
+  static eligible(gen: TableGenerator): boolean {
+    const t = gen.model.table;
+    return t.triggers.length === 0 && t.rules.length === 0 && t.partitions.length === 0;
   }
 
   /** Before each step: replica for an eligible COPY, the normal role for everything else. */
-  async before(gen: TableGenerator | null, gens: GeneratorSet): Promise<void> {
-    const replica = gen !== null && FastPath.eligible(gen, gens);
+  async before(gen: TableGenerator | null): Promise<void> {
+    const replica = gen !== null && FastPath.eligible(gen);
     if (replica !== this.replica) {
       await this.client.query(`SET LOCAL session_replication_role = ${replica ? 'replica' : 'origin'}`);
       this.replica = replica;
@@ -55,16 +57,13 @@ export class FastPath {
   }
 
   /** Back to the normal role, then every FK of the tables loaded without checks, set-wise. */
-  async verify(gens: GeneratorSet): Promise<number> {
-    await this.before(null, gens);
-    let checked = 0;
+  async verify(gens: GeneratorSet): Promise<void> {
+    await this.before(null);
     for (const gen of this.loaded.splice(0)) {
       const table = gen.model.table;
       for (const fk of table.foreignKeys) {
-        const parent = gens.inputs.model.tables.find((t) => t.key === qualifiedName(fk.references.schema, fk.references.table))?.table;
-        const query = foreignKeyQuery(table, fk, parent);
-        const { rows } = await this.client.query<ViolationRow>(query.sql);
-        checked++;
+        const parent = gens.model(qualifiedName(fk.references.schema, fk.references.table))?.table;
+        const { rows } = await this.client.query<ViolationRow>(foreignKeyQuery(table, fk, parent).sql);
         const found = rows[0];
         if (found && Number(found.total) > 0) {
           throw new AutoseedError('SEED_FAILED', {
@@ -76,6 +75,5 @@ export class FastPath {
         }
       }
     }
-    return checked;
   }
 }

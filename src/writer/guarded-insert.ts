@@ -46,7 +46,8 @@ export async function insertGuarded(
   let pending = Array.from({ length: gen.rows }, (_, i) => i);
   const dead: number[] = [];
   let done = 0;
-  const budget = Math.max(20, gen.rows * ATTEMPTS_PER_ROW, Math.min(gen.radix.capacity(), COMBINATION_SEARCH));
+  const combinations = gen.radix.capacity();
+  const budget = Math.max(20, gen.rows * ATTEMPTS_PER_ROW, Math.min(combinations, COMBINATION_SEARCH));
   while (pending.length > 0 && gen.rows + gen.rejectedCount <= budget + BATCH) {
     const indexes = pending.slice(0, BATCH);
     pending = pending.slice(BATCH);
@@ -71,7 +72,6 @@ export async function insertGuarded(
   const missing = dead.length + pending.length;
   // children of the missing rows point at rows that made it in (or, if none did, get NULL or are left out)
   if (missing > 0) gen.giveUp([...dead, ...pending]);
-  const combinations = gen.radix.capacity();
   const exhausted = missing > 0 && combinations <= COMBINATION_SEARCH && gen.rows + gen.rejectedCount >= combinations;
   // every parent combination was tried: the parents' data, not luck, is what the trigger refuses
   const searched = exhausted ? [`all ${combinations} combinations of its key's parents were tried; the rows its triggers accept need other parent data (overrides on the parents, or another --seed)`] : [];

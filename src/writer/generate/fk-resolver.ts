@@ -119,12 +119,6 @@ export class FkResolver {
     return fn;
   }
 
-  /**
-   * When another FK of this row leads to a parent that has columns of the same names as this
-   * FK (order_lines.customer_id next to order_id → orders.customer_id), take the values that
-   * parent row has, if they exist in this FK's parent: the row then agrees with itself, as
-   * triggers and application code often require. Null when there is no such sibling.
-   */
   /** The other FKs whose parent has this FK's columns too (what siblingAgreement consults), once per FK. */
   private siblingsOf(f: CompiledFk): CompiledFk[] {
     let list = this.siblings.get(f.fk.name);
@@ -145,6 +139,12 @@ export class FkResolver {
     return list;
   }
 
+  /**
+   * When another FK of this row leads to a parent that has columns of the same names as this
+   * FK (order_lines.customer_id next to order_id → orders.customer_id), take the values that
+   * parent row has, if they exist in this FK's parent: the row then agrees with itself, as
+   * triggers and application code often require. Null when there is no such sibling.
+   */
   private siblingAgreement(f: CompiledFk, i: number, attempt: number): Value[] | null {
     if (f.self || this.host.radix.digit('fk', f.fk.name, i) !== undefined) return null;
     for (const other of this.siblingsOf(f)) {

@@ -6,6 +6,7 @@ import { hashString, streamSeed } from '../../inference/rng.js';
 
 /** Values per pool: plenty of variety, built in milliseconds. */
 const POOL_SIZE = 2048;
+import type { TableModel } from '../../inference/model.js';
 import type { PlannedTable } from '../../planner/plan-types.js';
 import type { GenerationInputs } from './inputs.js';
 import { TableGenerator } from './table-generator.js';
@@ -64,6 +65,11 @@ export class GeneratorSet {
 
   planned(key: QualifiedName): PlannedTable | undefined {
     return this.plannedByKey.get(key);
+  }
+
+  /** The model of a table of the run (seeded or not). */
+  model(key: QualifiedName): TableModel | undefined {
+    return this.modelByKey.get(key);
   }
 
   generator(key: QualifiedName): TableGenerator | undefined {

@@ -44,8 +44,10 @@ export class RowStates {
    * that, the digits of the planned row it stands for, which the rejected row freed.
    */
   digitRow(i: number): number {
-    if (i >= this.rows() && i < this.combinations()) return i;
-    return this.origin.get(i) ?? i;
+    // only replacements (indexes past the planned rows) have an origin; planned rows keep their own
+    const origin = this.origin.get(i);
+    if (origin === undefined) return i;
+    return i < this.combinations() ? i : origin;
   }
 
   /** The planned row a (replacement) row stands for. */
