@@ -6,7 +6,7 @@ import { checkpointUnits, stepTables } from '../ledger/checkpoint-units.js';
 import { throwIfInterrupted } from '../safety/signals.js';
 import type { Plan } from '../planner/plan-types.js';
 import { quoteIdent, quoteQualified } from '../sql/ident.js';
-import { FastPath } from './fast-path.js';
+import { FastPath, tablesToKeep } from './fast-path.js';
 import { updateDeferred } from './deferred-update.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import type { TableGenerator } from './generate/table-generator.js';
@@ -34,7 +34,7 @@ export interface ExecuteOptions {
    * transaction and on again before its COMMIT (needs table ownership); tables then go through COPY.
    */
   disableTriggers?: boolean;
-  /** `--fast`: trigger- and rule-free tables are copied without per-row FK checks, verified set-wise before COMMIT. */
+  /** `--fast`: indexes, keys and FKs of empty tables built after the load; trigger-free tables copied without per-row FK checks (fast-path.ts). */
   fast?: boolean;
   /** More fields for the run-start event (environment, configuration, the ledger's run). */
   start?: Pick<Extract<SeedEvent, { type: 'run-start' }>, 'environment' | 'configuration' | 'run'>;
@@ -88,6 +88,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   const committed: QualifiedName[] = [];
   let open = options.transactionOpen === true;
   let fast: FastPath | null | undefined;
+  let keep: Set<QualifiedName> | undefined;
   try {
     for (const [u, unit] of units.entries()) {
       const last = u === units.length - 1;
@@ -99,10 +100,14 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       // some (musicbrainz' delete_unused_tag) only make sense once the whole transaction is in
       if (deferrable.length > 0) await client.query(`SET CONSTRAINTS ${deferrable.join(', ')} DEFERRED`);
       const switched = options.disableTriggers ? await switchTriggers(client, steps.flatMap(stepTables).map(generator), 'DISABLE') : [];
-      if (options.fast && fast === undefined) {
-        const opened = await FastPath.open(client);
-        fast = typeof opened === 'string' ? null : opened;
-        if (typeof opened === 'string') options.emit({ type: 'warning', message: opened });
+      if (options.fast && fast === undefined) fast = await FastPath.open(client);
+      if (fast) {
+        const copied = steps.flatMap((s) => (s.kind === 'copy' && !done.has(s.table) ? [generator(s.table)] : []));
+        const why = await fast.begin(copied, keep ??= tablesToKeep(plan, gens));
+        if (why !== null) {
+          options.emit({ type: 'warning', message: why });
+          fast = null;
+        }
       }
       const outcomes: TableOutcome[] = [];
       for (const step of steps) {

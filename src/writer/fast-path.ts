@@ -1,29 +1,33 @@
 import type pg from 'pg';
-import { qualifiedName } from '../catalog.js';
+import { qualifiedName, type QualifiedName } from '../catalog.js';
 import { AutoseedError } from '../errors.js';
 import { foreignKeyQuery } from '../verify/foreign-keys.js';
 import type { ViolationRow } from '../verify/types.js';
+import type { Plan } from '../planner/plan-types.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import type { TableGenerator } from './generate/table-generator.js';
+import { IndexRebuild } from './index-rebuild.js';
 
 /**
- * `--fast`: PostgreSQL checks each FK with one trigger call per inserted row. Inside the run's
- * transaction, `SET LOCAL session_replication_role = replica` turns those checks off for the COPY
- * of tables that have no triggers or rules of their own (user triggers and rules never stop
- * firing: a table with any is written the normal way), and before COMMIT every FK of those
- * tables is verified set-wise, one anti-join each: an orphan rolls the whole run back, naming
- * the constraint. Unique, CHECK, NOT NULL and exclusion constraints are enforced as always.
- * Setting the role needs a superuser, or (PostgreSQL 15+) `GRANT SET ON PARAMETER
- * session_replication_role`; without it the run says so and goes the normal way.
+ * `--fast`, two ways, both inside the run's transaction:
+ * - tables empty at the start that the role owns have their indexes, keys and foreign keys
+ *   dropped and built again after the load (IndexRebuild), which checks every one of them;
+ * - with `session_replication_role` settable (a superuser, or PostgreSQL 15+ `GRANT SET ON
+ *   PARAMETER session_replication_role`), the COPY of every trigger- and rule-free table runs as
+ *   `replica`, which skips the per-row FK checks; the FKs not rebuilt are verified set-wise, one
+ *   anti-join each, before COMMIT.
+ * User triggers and rules never stop firing: a table with any is written the normal way, and a
+ * table some trigger reads keeps its indexes. An orphan or a duplicate rolls the whole run back,
+ * naming the constraint. When neither way is open to the role, the run says why and seeds normally.
  */
 export class FastPath {
   private readonly loaded: TableGenerator[] = [];
   private replica = false;
+  private rebuild = IndexRebuild.none();
 
-  private constructor(private readonly client: pg.ClientBase) {}
+  private constructor(private readonly client: pg.ClientBase, private readonly replicaAllowed: boolean, private readonly user: string) {}
 
-  /** The fast path, or the reason it is not available to this role. */
-  static async open(client: pg.ClientBase): Promise<FastPath | string> {
+  static async open(client: pg.ClientBase): Promise<FastPath> {
     const { rows } = await client.query<{ user: string; superuser: boolean; version: string }>(
       "SELECT current_user AS user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser, current_setting('server_version_num') AS version");
     const me = rows[0]!;
@@ -32,9 +36,7 @@ export class FastPath {
       const { rows: p } = await client.query<{ ok: boolean }>("SELECT has_parameter_privilege('session_replication_role', 'SET') AS ok");
       allowed = p[0]?.ok === true;
     }
-    if (allowed) return new FastPath(client);
-    return `--fast needs a superuser, or SET on session_replication_role (PostgreSQL 15+: GRANT SET ON PARAMETER session_replication_role TO ${me.user}); ` +
-      'seeding with per-row FK checks instead';
+    return new FastPath(client, allowed, me.user);
   }
 
   /**
@@ -46,9 +48,22 @@ export class FastPath {
     return t.triggers.length === 0 && t.rules.length === 0 && t.partitions.length === 0;
   }
 
+  /**
+   * At the start of a transaction, with the tables it copies and the ones it must leave as they
+   * are (updated later in the run, read by triggers): drops what can be rebuilt. Returns why
+   * `--fast` can do nothing for this role, or null.
+   */
+  async begin(copied: readonly TableGenerator[], keep: ReadonlySet<QualifiedName>): Promise<string | null> {
+    const candidates = copied.filter((g) => FastPath.eligible(g) && g.rows > 0 && !keep.has(g.key) && (g.inputs.existingRows.get(g.key) ?? 0) === 0);
+    this.rebuild = await IndexRebuild.prepare(this.client, candidates);
+    if (this.replicaAllowed || this.rebuild.tables.size > 0 || !copied.some(FastPath.eligible)) return null;
+    return `--fast needs to own the tables (to build their indexes and keys after the load), or a superuser or SET on session_replication_role ` +
+      `(PostgreSQL 15+: GRANT SET ON PARAMETER session_replication_role TO ${this.user}); seeding with per-row checks instead`;
+  }
+
   /** Before each step: replica for an eligible COPY, the normal role for everything else. */
   async before(gen: TableGenerator | null): Promise<void> {
-    const replica = gen !== null && FastPath.eligible(gen);
+    const replica = this.replicaAllowed && gen !== null && FastPath.eligible(gen);
     if (replica !== this.replica) {
       await this.client.query(`SET LOCAL session_replication_role = ${replica ? 'replica' : 'origin'}`);
       this.replica = replica;
@@ -56,12 +71,14 @@ export class FastPath {
     if (replica && gen) this.loaded.push(gen);
   }
 
-  /** Back to the normal role, then every FK of the tables loaded without checks, set-wise. */
+  /** Back to the normal role; indexes, keys and FKs built again; the other FKs of tables loaded without checks verified set-wise. */
   async verify(gens: GeneratorSet): Promise<void> {
     await this.before(null);
+    await this.rebuild.restore(this.client);
     for (const gen of this.loaded.splice(0)) {
       const table = gen.model.table;
       for (const fk of table.foreignKeys) {
+        if (this.rebuild.rebuilds(gen.key, fk.name)) continue;
         const parent = gens.model(qualifiedName(fk.references.schema, fk.references.table))?.table;
         const { rows } = await this.client.query<ViolationRow>(foreignKeyQuery(table, fk, parent).sql);
         const found = rows[0];
@@ -75,5 +92,31 @@ export class FastPath {
         }
       }
     }
+    this.rebuild = IndexRebuild.none();
   }
+}
+
+/**
+ * Tables `--fast` leaves their indexes and keys to: those a cycle UPDATEs after their load (the
+ * UPDATE finds rows through the key), those with deferred constraints, and those whose name
+ * appears in a trigger function of a seeded table (a trigger may look rows up, or rely on a
+ * unique key with ON CONFLICT, while the run is still loading).
+ */
+export function tablesToKeep(plan: Plan, gens: GeneratorSet): Set<QualifiedName> {
+  const keep = new Set<QualifiedName>();
+  const words = new Set<string>();
+  for (const t of plan.tables) {
+    if (t.deferredConstraints.length > 0) keep.add(t.key);
+    for (const trigger of gens.model(t.key)?.table.triggers ?? []) {
+      for (const w of (trigger.functionSource ?? '').matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][\w$]*)/g)) {
+        words.add(w[1] !== undefined ? w[1].replace(/""/g, '"') : w[2]!.toLowerCase());
+      }
+    }
+  }
+  for (const step of plan.steps) if (step.kind === 'update') keep.add(step.table);
+  for (const t of plan.tables) {
+    const name = gens.model(t.key)?.table.name;
+    if (name !== undefined && words.has(name)) keep.add(t.key);
+  }
+  return keep;
 }

@@ -8,7 +8,10 @@ import { createTestDatabase, serverUrl, type TestDatabase } from '../helpers/db.
 import { fixtureSql } from '../helpers/fixtures.js';
 import { fkOrphans } from '../helpers/integrity.js';
 
-/** `--fast`: trigger-free tables load without per-row FK checks; every FK is verified before COMMIT. */
+/**
+ * `--fast`: empty tables the role owns lose their indexes, keys and FKs for the load and get them
+ * back after it; trigger-free tables load without per-row FK checks; every FK is verified before COMMIT.
+ */
 
 let dir: string;
 beforeAll(async () => {
@@ -57,12 +60,87 @@ describe('seed --fast', () => {
         export default defineOverrides({ tables: { 'billing.invoices': { columns: { user_id: ({ index }) => (index === 3 ? 987654 : 1) } } } });`);
       const result = await runCli(['seed', '--rows', '20', '--fast', '--url', db.url, '--config', config]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/invoices_user_id_fkey/);
-      expect(result.stderr).toMatch(/--fast verification found 1 row/);
+      // billing.invoices was empty: its foreign keys were dropped and added back, which found the orphan
+      expect(result.stderr).toMatch(/failed on constraint invoices_user_id_fkey: --fast added foreign key invoices_user_id_fkey back after the load/);
+      expect(result.stderr).toMatch(/Key \(user_id\)=\(987654\) is not present/);
       expect(result.stderr).toMatch(/Nothing was written/);
       const { rows } = await db.client.query<{ n: number }>(
         'SELECT ((SELECT count(*) FROM users) + (SELECT count(*) FROM posts) + (SELECT count(*) FROM billing.invoices))::int AS n');
       expect(rows[0]!.n).toBe(0);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('builds again every index, key and FK it dropped, exactly as it was, and leaves pinned ones alone', async () => {
+    const db = await createTestDatabase(`${fixtureSql('overrides-blog')}
+      CREATE INDEX posts_published_idx ON posts (author_id) WHERE status = 'published';
+      CREATE UNIQUE INDEX users_lower_email ON users (lower(email));
+      ALTER TABLE comments ADD CONSTRAINT comments_post_not_valid FOREIGN KEY (post_id) REFERENCES posts (id) NOT VALID;
+      COMMENT ON CONSTRAINT invoices_pkey ON billing.invoices IS 'kept: it has a comment';
+      CLUSTER audit_logs USING audit_logs_pkey;`);
+    const catalog = async () => (await db.client.query<{ name: string; oid: string; def: string }>(`
+      SELECT conrelid::regclass || '.' || conname AS name, oid::text, pg_get_constraintdef(oid) || ' valid=' || convalidated AS def
+        FROM pg_constraint WHERE connamespace::regnamespace::text IN ('public', 'billing') AND contype <> 'c'
+      UNION ALL
+      SELECT indexrelid::regclass::text, indexrelid::text, pg_get_indexdef(indexrelid) || ' clustered=' || indisclustered
+        FROM pg_index WHERE indrelid::regclass::text IN ('users', 'posts', 'comments', 'audit_logs', 'billing.invoices')
+      ORDER BY 1`)).rows;
+    try {
+      const before = await catalog();
+      const result = await runCli(['seed', '--rows', '40', '--json', '--fast', '--url', db.url]);
+      expect(result.code, result.stderr).toBe(0);
+      const after = await catalog();
+      expect(after.map((r) => [r.name, r.def])).toEqual(before.map((r) => [r.name, r.def]));
+      const oid = (rows: typeof before, name: string) => rows.find((r) => r.name === name)?.oid;
+      // dropped and created again (new oids): users' keys and indexes, every FK of the empty tables
+      for (const name of ['users.users_pkey', 'users.users_email_key', 'users_lower_email', 'posts.posts_author_id_fkey', 'posts_published_idx']) {
+        expect(oid(after, name), name).not.toBe(oid(before, name));
+      }
+      // left alone: a NOT VALID FK and the key it needs, a commented key, a CLUSTER index
+      for (const name of ['comments.comments_post_not_valid', 'posts.posts_pkey', 'billing.invoices.invoices_pkey', 'audit_logs_pkey']) {
+        expect(oid(after, name), name).toBe(oid(before, name));
+      }
+      expect(await fkOrphans(db.client)).toEqual([]);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('a table that already has rows keeps its indexes; its FKs are verified set-wise', async () => {
+    const db = await createTestDatabase(`${fixtureSql('overrides-blog')}
+      INSERT INTO users (first_name, last_name, email, plan) VALUES ('Ada', 'Byron', 'ada@example.com', 'pro');
+      INSERT INTO billing.invoices (user_id, amount, currency) VALUES (1, 10, 'EUR');`);
+    try {
+      const config = join(dir, 'orphan-existing.ts');
+      await writeFile(config, `
+        import { defineOverrides } from 'autoseed';
+        export default defineOverrides({ tables: { 'billing.invoices': { columns: { user_id: ({ index }) => (index === 3 ? 987654 : 1) } } } });`);
+      const result = await runCli(['seed', '--rows', '20', '--fast', '--url', db.url, '--config', config]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/failed on constraint invoices_user_id_fkey: --fast verification found 1 row\(s\) whose foreign key invoices_user_id_fkey points at no row of public.users/);
+      expect(result.stderr).toMatch(/Nothing was written/);
+      const { rows } = await db.client.query<{ n: number }>('SELECT ((SELECT count(*) FROM users) + (SELECT count(*) FROM billing.invoices))::int AS n');
+      expect(rows[0]!.n).toBe(2);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('a duplicate key an override planted rolls back and names the unique key', async () => {
+    const db = await createTestDatabase(fixtureSql('overrides-blog'));
+    try {
+      const config = join(dir, 'duplicate.ts');
+      await writeFile(config, `
+        import { defineOverrides } from 'autoseed';
+        export default defineOverrides({ tables: { users: { columns: { email: ({ index }) => \`user\${index === 5 ? 4 : index}@example.com\` } } } });`);
+      const result = await runCli(['seed', '--rows', '20', '--fast', '--url', db.url, '--config', config]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/on constraint users_email_key: --fast added key users_email_key back after the load and PostgreSQL found two rows with the same key/);
+      expect(result.stderr).toMatch(/Nothing was written/);
+      const { rows } = await db.client.query<{ n: number; k: number }>(
+        "SELECT (SELECT count(*) FROM users)::int AS n, (SELECT count(*) FROM pg_constraint WHERE conname = 'users_email_key')::int AS k");
+      expect(rows[0]).toEqual({ n: 0, k: 1 });
     } finally {
       await db.drop();
     }
@@ -81,7 +159,7 @@ describe('seed --fast', () => {
       url.password = 'plain-role-pw';
       const result = await runCli(['seed', '--rows', '20', '--json', '--fast', '--url', url.toString()]);
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/--fast needs a superuser, or SET on session_replication_role/);
+      expect(result.stdout).toMatch(/--fast needs to own the tables .*, or a superuser or SET on session_replication_role/);
       expect(await fkOrphans(db.client)).toEqual([]);
       const { rows } = await db.client.query<{ n: number }>('SELECT count(*)::int AS n FROM posts');
       expect(rows[0]!.n).toBeGreaterThan(0);

@@ -1,0 +1,167 @@
+import type pg from 'pg';
+import { type QualifiedName, qualifiedName } from '../catalog.js';
+import { AutoseedError } from '../errors.js';
+import { quoteIdent, quoteQualified } from '../sql/ident.js';
+import { fromTable } from './probe.js';
+import type { TableGenerator } from './generate/table-generator.js';
+
+/** An index, key or foreign key taken off a table for its load, and the statement that puts it back. */
+interface Removed {
+  readonly table: QualifiedName;
+  readonly name: string;
+  readonly kind: 'foreign key' | 'key' | 'index';
+  readonly drop: string;
+  readonly create: string;
+}
+
+interface ForeignKeyRow { id: string; schema: string; table: string; name: string; def: string }
+
+interface IndexRow {
+  id: string;
+  schema: string;
+  table: string;
+  index: string;
+  indexdef: string;
+  constraint: string | null;
+  condef: string | null;
+  pinned: boolean;
+  foreign_keys: string[];
+  other_dependents: boolean;
+}
+
+/** maintenance_work_mem for the index builds, when the server's is lower (this transaction only). */
+const BUILD_MEMORY = '256MB';
+
+/**
+ * `--fast` for tables that are empty when the run starts and that the role owns: their foreign
+ * keys, primary and unique keys, exclusion constraints and plain indexes are recorded
+ * (`pg_get_constraintdef`, `pg_get_indexdef`), dropped inside the run's transaction, and created
+ * again after the load: building an index once is several times cheaper than keeping it up row
+ * by row, and one validating join per foreign key replaces a trigger call per row. PostgreSQL
+ * checks every constraint as it is added; a failure rolls the whole run back (the DDL with it)
+ * and names the constraint.
+ *
+ * Left in place, so nothing else changes meaning: NOT VALID foreign keys (adding them back would
+ * not check the new rows), indexes something else depends on (a foreign key of a table not
+ * rebuilt, a replica identity, CLUSTER, a comment, a partitioned index), indexes in another
+ * tablespace. ALTER TABLE holds ACCESS EXCLUSIVE locks on these tables, and SHARE ROW EXCLUSIVE
+ * on the tables their foreign keys reference, until COMMIT.
+ */
+export class IndexRebuild {
+  private constructor(private readonly removed: readonly Removed[], readonly tables: ReadonlySet<QualifiedName>) {}
+
+  static none(): IndexRebuild {
+    return new IndexRebuild([], new Set());
+  }
+
+  /** Drops what can be rebuilt on those of `candidates` the role owns and that hold no row. */
+  static async prepare(client: pg.ClientBase, candidates: readonly TableGenerator[]): Promise<IndexRebuild> {
+    const tables = await ownedEmpty(client, candidates);
+    if (tables.length === 0) return IndexRebuild.none();
+    const names = tables.map((g) => quoteQualified(g.model.table.schema, g.model.table.name));
+    const { rows: fks } = await client.query<ForeignKeyRow>(FOREIGN_KEYS, [names]);
+    const { rows: indexes } = await client.query<IndexRow>(INDEXES, [names]);
+    const removed: Removed[] = fks.map((fk) => constraintOf(fk.schema, fk.table, fk.name, fk.def, 'foreign key'));
+    const dropped = new Set(fks.map((fk) => fk.id));
+    const keys: Removed[] = [];
+    const plain: Removed[] = [];
+    for (const ix of indexes) {
+      if (ix.pinned || ix.other_dependents || !ix.foreign_keys.every((id) => dropped.has(id))) continue;
+      if (ix.constraint !== null && ix.condef !== null) keys.push(constraintOf(ix.schema, ix.table, ix.constraint, ix.condef, 'key'));
+      else plain.push({ table: qualifiedName(ix.schema, ix.table), name: ix.index, kind: 'index', drop: `DROP INDEX ${quoteQualified(ix.schema, ix.index)}`, create: ix.indexdef });
+    }
+    // put back in this order: keys first (foreign keys need the referenced side's unique index)
+    const all = [...keys, ...plain, ...removed];
+    if (all.length === 0) return IndexRebuild.none();
+    // foreign keys go first: a key's index cannot go while a foreign key depends on it
+    await client.query([...removed, ...keys, ...plain].map((r) => r.drop).join(';\n'));
+    return new IndexRebuild(all, new Set(tables.map((g) => g.key)));
+  }
+
+  /** Foreign keys this rebuild checks itself as it adds them back (no separate verification needed). */
+  rebuilds(table: QualifiedName, foreignKey: string): boolean {
+    return this.removed.some((r) => r.kind === 'foreign key' && r.table === table && r.name === foreignKey);
+  }
+
+  /** Creates everything dropped again; the first refusal ends the run, naming the constraint. */
+  async restore(client: pg.ClientBase): Promise<void> {
+    if (this.removed.length === 0) return;
+    await client.query(`SELECT set_config('maintenance_work_mem', '${BUILD_MEMORY}', true)
+      WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('${BUILD_MEMORY}')`);
+    for (const r of this.removed) {
+      try {
+        await client.query(r.create);
+      } catch (error) {
+        throw refused(r, error);
+      }
+    }
+  }
+}
+
+function constraintOf(schema: string, table: string, name: string, def: string, kind: Removed['kind']): Removed {
+  const target = `ALTER TABLE ${quoteQualified(schema, table)}`;
+  return { table: qualifiedName(schema, table), name, kind, drop: `${target} DROP CONSTRAINT ${quoteIdent(name)}`, create: `${target} ADD CONSTRAINT ${quoteIdent(name)} ${def}` };
+}
+
+function refused(r: Removed, error: unknown): AutoseedError {
+  const e = error as { message?: string; detail?: string; code?: string };
+  const what = e.code === '23503' ? 'found a row pointing at no row of the referenced table'
+    : e.code === '23505' ? 'found two rows with the same key'
+    : e.code === '23P01' ? 'found two rows that conflict'
+    : `refused it (${e.message ?? String(error)})`;
+  return new AutoseedError('SEED_FAILED', {
+    table: r.table,
+    detail: `--fast added ${r.kind} ${r.name} back after the load and PostgreSQL ${what}`,
+    constraint: r.name,
+    sample: e.detail?.replace(/\.$/, '') ?? null,
+  });
+}
+
+/** The candidates the role owns that have no row (ONLY: an inheritance parent's own rows). */
+async function ownedEmpty(client: pg.ClientBase, candidates: readonly TableGenerator[]): Promise<TableGenerator[]> {
+  if (candidates.length === 0) return [];
+  const names = candidates.map((g) => quoteQualified(g.model.table.schema, g.model.table.name));
+  const { rows } = await client.query<{ owned: boolean[] }>(
+    "SELECT array_agg(pg_has_role(c.relowner, 'USAGE') ORDER BY t.k) AS owned FROM unnest($1::regclass[]) WITH ORDINALITY AS t(oid, k) JOIN pg_class c ON c.oid = t.oid",
+    [names]);
+  const owned = candidates.filter((_, k) => rows[0]?.owned?.[k] === true);
+  if (owned.length === 0) return [];
+  const probe = owned.map((g, k) => `SELECT ${k} AS k WHERE EXISTS (SELECT FROM ${fromTable(g.model.table)})`).join(' UNION ALL ');
+  const { rows: full } = await client.query<{ k: number }>(probe);
+  const nonEmpty = new Set(full.map((r) => r.k));
+  return owned.filter((_, k) => !nonEmpty.has(k));
+}
+
+/** Validated foreign keys of the tables, not inherited from a partitioned parent, without comments. */
+const FOREIGN_KEYS = `
+SELECT c.oid::text AS id, n.nspname AS schema, r.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+FROM pg_constraint c
+JOIN pg_class r ON r.oid = c.conrelid
+JOIN pg_namespace n ON n.oid = r.relnamespace
+WHERE c.contype = 'f' AND c.conrelid = ANY($1::regclass[]) AND c.convalidated AND c.conparentid = 0
+  AND obj_description(c.oid, 'pg_constraint') IS NULL
+ORDER BY n.nspname, r.relname, c.conname`;
+
+/**
+ * Indexes of the tables, each with its key or exclusion constraint when it has one, whether it
+ * must stay (pinned), the constraints that depend on it (foreign keys) and whether anything else does.
+ */
+const INDEXES = `
+SELECT i.indexrelid::text AS id, n.nspname AS schema, r.relname AS table, x.relname AS index,
+  pg_get_indexdef(i.indexrelid) AS indexdef, c.conname AS constraint,
+  CASE WHEN c.oid IS NULL THEN NULL ELSE pg_get_constraintdef(c.oid) END AS condef,
+  (i.indisclustered OR i.indisreplident OR NOT i.indisvalid OR NOT i.indisready OR x.reltablespace <> 0 OR x.relkind <> 'i'
+    OR obj_description(i.indexrelid, 'pg_class') IS NOT NULL
+    OR (c.oid IS NOT NULL AND (c.conparentid <> 0 OR obj_description(c.oid, 'pg_constraint') IS NOT NULL))) AS pinned,
+  ARRAY(SELECT d.objid::text FROM pg_depend d
+        WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indexrelid AND d.classid = 'pg_constraint'::regclass AND d.deptype = 'n') AS foreign_keys,
+  EXISTS (SELECT FROM pg_depend d WHERE d.deptype <> 'i' AND (
+      (d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indexrelid AND d.classid <> 'pg_constraint'::regclass)
+      OR (c.oid IS NOT NULL AND d.refclassid = 'pg_constraint'::regclass AND d.refobjid = c.oid))) AS other_dependents
+FROM pg_index i
+JOIN pg_class x ON x.oid = i.indexrelid
+JOIN pg_class r ON r.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = r.relnamespace
+LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x')
+WHERE i.indrelid = ANY($1::regclass[])
+ORDER BY n.nspname, r.relname, x.relname`;
