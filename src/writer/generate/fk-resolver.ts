@@ -30,6 +30,8 @@ export interface CompiledFk {
   readonly stable: boolean;
   readonly self: boolean;
   readonly implicit: boolean;
+  /** The all-NULL tuple (shared: never modified). */
+  readonly nulls: readonly Value[];
 }
 
 /** What the FK resolver needs of its table's generator. */
@@ -62,8 +64,8 @@ export class FkResolver {
 
   constructor(private readonly host: FkHost) {}
 
-  fkTuple(f: CompiledFk, i: number, attempt: number, phase: 'insert' | 'final'): Value[] {
-    const nulls = f.fk.columns.map(() => null);
+  fkTuple(f: CompiledFk, i: number, attempt: number, phase: 'insert' | 'final'): readonly Value[] {
+    const nulls = f.nulls;
     if (this.host.planned.nullFks.includes(f.fk.name)) return nulls;
     if (phase === 'insert' && this.host.planned.deferredFks.includes(f.fk.name)) return nulls;
     if (f.implicit && !this.parentAvailable(f)) {

@@ -34,6 +34,8 @@ interface CompiledColumn {
   readonly fn: ValueFn;
   readonly fk: ForeignKey | undefined;
   readonly patterns: readonly PatternGenerator[];
+  /** For an injective column: the length its keys must fit (type or CHECK), or null. */
+  readonly keyLimit: number | null;
 }
 
 
@@ -55,10 +57,12 @@ export class TableGenerator {
   private readonly personaSf = new SeededFaker();
   private readonly places = new PlaceMaker();
   readonly radix: RadixKeys;
-  private timeLinks: { column: string; index: number; fk: CompiledFk; parentColumn: string }[] | null = null;
+  private timeLinks: TimeLink[] | null = null;
   private dependentColumns: Set<string> | null = null;
   private readonly rowMemo = new Map<string, Map<number, Value>>();
   private memoSize = 0;
+  private readonly fkCache = new Map<string, readonly Value[]>();
+  private rowDepth = 0;
   private readonly resolver = new FkResolver(this);
   readonly states = new RowStates(() => this.rows, () => this.radix.capacity());
   private readonly rowContext = new RowContext({
@@ -80,6 +84,7 @@ export class TableGenerator {
     this.columns = new Map(model.columns.map((c) => [c.name, {
       model: c, hash: hashString(c.name), fn: compileColumnFn(c), fk: c.generator.kind === 'fk' ? fkByColumn.get(c.name) : undefined,
       patterns: c.injective ? patternGenerators(c) : [],
+      keyLimit: keyLimit(c),
     }]));
     this.fks = new Map(model.foreignKeys.map((fk) => [fk.name, {
       fk,
@@ -89,6 +94,7 @@ export class TableGenerator {
       stable: fk.columns.some((c) => model.columns.find((x) => x.name === c)?.stable),
       self: isSelfReference(fk, model.table.schema, model.table.name),
       implicit: isImplicit(fk),
+      nulls: Object.freeze(fk.columns.map(() => null)),
     }]));
     this.radix = new RadixKeys(model, this.key, {
       fk: (name) => {
@@ -129,8 +135,19 @@ export class TableGenerator {
 
   /** The values of `written` for row i; `attempt` > 0 re-rolls what a failed CHECK may depend on. */
   row(i: number, attempt = 0, phase: 'insert' | 'final' = 'insert'): Value[] {
-    const fkCache = new Map<string, Value[]>();
-    const values = this.written.map((c) => this.columnValue(c.name, i, attempt, phase, fkCache));
+    // one FK tuple per FK and row; the map is reused unless a row is computed inside another (self-references)
+    const fkCache = this.rowDepth++ === 0 ? this.fkCache : new Map<string, readonly Value[]>();
+    fkCache.clear();
+    try {
+      return this.rowWith(i, attempt, phase, fkCache);
+    } finally {
+      this.rowDepth--;
+    }
+  }
+
+  private rowWith(i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, readonly Value[]>): Value[] {
+    const values: Value[] = new Array(this.written.length);
+    for (let k = 0; k < values.length; k++) values[k] = this.columnValue(this.written[k]!.name, i, attempt, phase, fkCache);
     this.applyFunctionOverrides(values, i, attempt, phase, fkCache);
     if (attempt >= SIMPLIFY_FROM_ATTEMPT) this.simplify(values, i, attempt);
     if (i >= this.rows) this.plain(values, i);
@@ -165,31 +182,31 @@ export class TableGenerator {
       const b = typeof before === 'string' ? constToTime(before) : null;
       const a = constToTime(own);
       if (a === null || b === null || a >= b) continue;
-      const rng = this.streamFor(`after:${link.column}`, i, attempt);
+      const rng = this.context(link.hash, i, attempt).rng;
       const column = this.written[k]!.column;
       const later = b + rng.int(1, 30 * 24) * 3_600_000;
       values[k] = column.type.base === 'date' ? formatDate(later) : formatTimestamp(later, Math.min(column.type.timePrecision ?? 0, 3), column.type.base === 'timestamptz');
     }
   }
 
-  private parentTimeLinks(): { column: string; index: number; fk: CompiledFk; parentColumn: string }[] {
+  private parentTimeLinks(): TimeLink[] {
     if (this.timeLinks) return this.timeLinks;
     const created = /^(created|inserted|added)(_?(at|on|date|time))?$/;
-    const links: { column: string; index: number; fk: CompiledFk; parentColumn: string }[] = [];
+    const links: TimeLink[] = [];
     for (const c of this.written) {
       if (!created.test(c.name.toLowerCase()) || c.column.type.category !== 'datetime' || c.stable || c.slot || c.generator.kind !== 'type') continue;
       // every parent counts: a comment comes after its post and after its author
       for (const f of this.fks.values()) {
         if (f.self || f.implicit || this.set.planned(f.parent)?.mode !== 'seed') continue;
         const parentColumn = this.set.generator(f.parent)?.written.find((p) => created.test(p.name.toLowerCase()) && p.column.type.category === 'datetime');
-        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) links.push({ column: c.name, index: this.written.indexOf(c), fk: f, parentColumn: parentColumn.name });
+        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) links.push({ column: c.name, index: this.written.indexOf(c), fk: f, parentColumn: parentColumn.name, hash: hashString(`after:${c.name}`) });
       }
     }
     return (this.timeLinks = links);
   }
 
   /** overrides.ts functions, in table order, each seeing the row generated so far. */
-  private applyFunctionOverrides(values: Value[], i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, Value[]>): void {
+  private applyFunctionOverrides(values: Value[], i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, readonly Value[]>): void {
     this.written.forEach((c, k) => {
       const spec = c.generator;
       if (spec.kind !== 'override' || spec.override.kind !== 'function') return;
@@ -281,7 +298,7 @@ export class TableGenerator {
     const k = this.states.resolve(i);
     const actual = this.states.actual(k, column);
     if (actual !== undefined) return actual;
-    return this.columnValue(column, k, 0, 'final', new Map());
+    return this.columnValue(column, k, 0, 'final', null);
   }
 
   /** The row that stands for row i (see RowStates). */
@@ -319,22 +336,26 @@ export class TableGenerator {
 
   /** Keys the database returned for row i, kept where they differ from the generated ones. */
   recordActual(i: number, column: string, value: Value): void {
-    const generated = this.columnValue(column, i, 0, 'final', new Map());
+    const generated = this.columnValue(column, i, 0, 'final', null);
     if (generated !== null && String(generated) === String(value)) return;
     this.states.recordActual(i, column, value);
   }
 
   /** The values of one FK's columns in row i, as they are once every cycle edge is filled. */
-  fkValues(fkName: string, i: number): Value[] {
+  fkValues(fkName: string, i: number): readonly Value[] {
     return this.resolver.fkTuple(this.fks.get(fkName)!, i, 0, 'final');
   }
 
-  private columnValue(name: string, i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, Value[]>): Value {
+  /** Column `name` of row i; `fkCache` shares an FK's tuple between its columns (null: not kept). */
+  private columnValue(name: string, i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, readonly Value[]> | null): Value {
     const c = this.columns.get(name)!;
     const m = c.model;
     if (c.fk) {
-      let tuple = fkCache.get(c.fk.name);
-      if (!tuple) fkCache.set(c.fk.name, (tuple = this.resolver.fkTuple(this.fks.get(c.fk.name)!, i, attempt, phase)));
+      let tuple = fkCache?.get(c.fk.name);
+      if (!tuple) {
+        tuple = this.resolver.fkTuple(this.fks.get(c.fk.name)!, i, attempt, phase);
+        fkCache?.set(c.fk.name, tuple);
+      }
       return tuple[c.fk.columns.indexOf(name)] ?? null;
     }
     const finiteDigit = m.generator.kind === 'pick' ? this.radix.digit('finite', name, this.states.digitRow(i)) : undefined;
@@ -350,9 +371,8 @@ export class TableGenerator {
       const start = this.set.inputs.keyStart.get(this.key)?.get(name) ?? 0;
       const text = m.generator.kind === 'semantic' ? (c.fn(g) as string | null) : null;
       const n = start + i + 1;
-      const limit = [m.column.type.length, m.domain?.maxLength ?? null].filter((x): x is number => x !== null);
       const salt = mixSalt(this.set.seed, this.tableHash, c.hash);
-      const key = injectiveValue(m.column, n, salt, text, limit.length > 0 ? Math.min(...limit) : null, m.domain?.truncate ?? null);
+      const key = injectiveValue(m.column, n, salt, text, c.keyLimit, m.domain?.truncate ?? null);
       // a key a regex CHECK shapes: enumerate the pattern's language instead
       const patterns = c.patterns;
       if (patterns.length === 0 || (typeof key === 'string' && patterns.every((p) => p.matches(key)))) return key;
@@ -360,7 +380,8 @@ export class TableGenerator {
     }
     if (m.nullRate > 0 && g.rng.chance(m.nullRate) && policy !== 'value') return null;
     let v = c.fn(g);
-    const avoid = m.domain?.notEqual ?? [];
+    const avoid = m.domain?.notEqual;
+    if (avoid === undefined || avoid.length === 0) return v;
     // numerically too: '0.0' from a numeric(p,1) column is the 0 of `CHECK (x <> 0)`
     const same = (a: unknown) => a === v || String(a) === String(v) || (typeof a === 'number' && v !== null && typeof v !== 'object' && typeof v !== 'boolean' && Number(v) === a);
     for (let k = 0; k < 8 && avoid.some(same); k++) v = c.fn(g);
@@ -385,6 +406,21 @@ export class TableGenerator {
     const pf = this.personaSf.at(streamSeed(this.set.seed, this.tableHash, PERSONA_HASH, i));
     return { firstName: pf.faker.person.firstName(), lastName: pf.faker.person.lastName() };
   }
+}
+
+interface TimeLink {
+  readonly column: string;
+  readonly index: number;
+  readonly fk: CompiledFk;
+  readonly parentColumn: string;
+  /** The stream that moves the time after the parent's. */
+  readonly hash: number;
+}
+
+/** The length an injective column's keys must fit: its type's and its CHECK's, the smaller; null when free. */
+function keyLimit(c: ColumnModel): number | null {
+  const limits = [c.column.type.length, c.domain?.maxLength ?? null].filter((x): x is number => x !== null);
+  return limits.length > 0 ? Math.min(...limits) : null;
 }
 
 const PERSONA_HASH = hashString('persona');
