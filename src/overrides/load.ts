@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { AutoseedError } from '../errors.js';
@@ -31,8 +33,9 @@ export async function loadOverrides(path: string, options: { required: boolean; 
   const text = readFileSync(path, 'utf8');
   const jiti = createJiti(import.meta.url, {
     alias: { autoseed: selfEntry() },
-    // the user's folder stays clean, and an edited file is read afresh
-    fsCache: false,
+    // transpiled files are cached under the system's temporary folder, keyed by their text:
+    // the user's folder stays clean, an edited file is transpiled afresh, an unchanged one is not
+    fsCache: transpileCache(),
     moduleCache: false,
     interopDefault: true,
   });
@@ -51,6 +54,21 @@ export async function loadOverrides(path: string, options: { required: boolean; 
   const problems = fileProblems(exported);
   if (problems.length > 0) throw new AutoseedError('OVERRIDES_INVALID', { file, problems });
   return { file, overrides: exported as Overrides, fingerprint: createHash('sha256').update(text).digest('hex') };
+}
+
+/**
+ * A folder of this user's for jiti's transpiled files (a file there is used only when it ends
+ * with the hash of the source it came from), or false when none can be written.
+ */
+function transpileCache(): string | false {
+  const dir = join(tmpdir(), `autoseed-jiti-${process.getuid?.() ?? 'cache'}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    accessSync(dir, constants.W_OK);
+    return dir;
+  } catch {
+    return false;
+  }
 }
 
 /** This package's entry point (dist/src/index.js when built, src/index.ts under a TypeScript runner). */

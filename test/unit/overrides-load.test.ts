@@ -28,6 +28,15 @@ async function loadError(path: string): Promise<AutoseedError> {
 }
 
 describe('loadOverrides', () => {
+  it('an edited file is read afresh (the transpile cache is keyed by the text), an imported one too', async () => {
+    const helper = await file('rows-helper.ts', 'export const rows: number = 3;');
+    const path = await file('edited.ts', "import { rows } from './rows-helper.js';\nexport default { seed: 1 as number, rows };");
+    expect((await loadOverrides(path, { required: true }))?.overrides).toEqual({ seed: 1, rows: 3 });
+    await writeFile(path, "import { rows } from './rows-helper.js';\nexport default { seed: 2 as number, rows };");
+    await writeFile(helper, 'export const rows: number = 4;');
+    expect((await loadOverrides(path, { required: true }))?.overrides).toEqual({ seed: 2, rows: 4 });
+  });
+
   it('loads TypeScript without a build step; `autoseed` resolves to this package', async () => {
     const path = await file('ok.ts', [
       "import { defineOverrides, sql } from 'autoseed';",
