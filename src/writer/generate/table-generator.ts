@@ -59,6 +59,7 @@ export class TableGenerator {
   readonly radix: RadixKeys;
   private timeLinks: TimeLink[] | null = null;
   private dependentColumns: Set<string> | null = null;
+  private relationColumns: Set<string> | undefined;
   private readonly rowMemo = new Map<string, Map<number, Value>>();
   private memoSize = 0;
   private readonly fkCache = new Map<string, readonly Value[]>();
@@ -170,23 +171,41 @@ export class TableGenerator {
 
   /** A child is created after its parent: comments after their post, orders after their customer. */
   private afterParents(values: Value[], i: number, attempt: number): void {
-    for (const link of this.parentTimeLinks()) {
-      const k = link.index;
-      const own = values[k];
-      if (typeof own !== 'string') continue;
-      const parentRows = this.resolver.parentCount(link.fk);
-      const j = parentRows > 0 ? this.resolver.parentIndex(link.fk, i, attempt) : null;
-      if (j === null) continue;
-      const parent = this.set.generator(link.fk.parent)!;
-      const before = parent.value(link.parentColumn, parent.liveRow(j));
-      const b = typeof before === 'string' ? constToTime(before) : null;
-      const a = constToTime(own);
-      if (a === null || b === null || a >= b) continue;
-      const rng = this.context(link.hash, i, attempt).rng;
-      const column = this.written[k]!.column;
-      const later = b + rng.int(1, 30 * 24) * 3_600_000;
-      values[k] = column.type.base === 'date' ? formatDate(later) : formatTimestamp(later, Math.min(column.type.timePrecision ?? 0, 3), column.type.base === 'timestamptz');
-    }
+    for (const link of this.parentTimeLinks()) values[link.index] = this.afterParent(link, values[link.index] ?? null, i, attempt);
+  }
+
+  /** `own`, moved after the time of the row's parent through `link` when it is not already later. */
+  private afterParent(link: TimeLink, own: Value, i: number, attempt: number): Value {
+    if (typeof own !== 'string') return own;
+    const parentRows = this.resolver.parentCount(link.fk);
+    const j = parentRows > 0 ? this.resolver.parentIndex(link.fk, i, attempt) : null;
+    if (j === null) return own;
+    const parent = this.set.generator(link.fk.parent)!;
+    const before = parent.value(link.parentColumn, parent.liveRow(j));
+    const b = typeof before === 'string' ? constToTime(before) : null;
+    const a = constToTime(own);
+    if (a === null || b === null || a >= b) return own;
+    const rng = this.context(link.hash, i, attempt).rng;
+    const column = this.written[link.index]!.column;
+    const later = b + rng.int(1, 30 * 24) * 3_600_000;
+    return column.type.base === 'date' ? formatDate(later) : formatTimestamp(later, Math.min(column.type.timePrecision ?? 0, 3), column.type.base === 'timestamptz');
+  }
+
+  /**
+   * Row k's value of a column that depends on the row only through its parents' times (no CHECK
+   * relation, no function override): the column and its links, without computing the whole row.
+   * The same value row(k, 0, 'final') has there; null when the column needs the whole row.
+   */
+  private timeLinkedValue(column: string, k: number): Value | undefined {
+    if (this.inRelation(column) || k >= this.rows) return undefined;
+    let v = this.columnValue(column, k, 0, 'final', null);
+    for (const link of this.parentTimeLinks()) if (link.column === column) v = this.afterParent(link, v, k, 0);
+    return v;
+  }
+
+  private inRelation(column: string): boolean {
+    this.relationColumns ??= new Set(this.model.relations.flatMap((r) => [r.column, r.other]));
+    return this.relationColumns.has(column);
   }
 
   private parentTimeLinks(): TimeLink[] {
@@ -277,6 +296,8 @@ export class TableGenerator {
     // column's depends on it too: compute the row
     if ((spec?.kind === 'override' && spec.override.kind === 'function') || this.rowDependent(column)) {
       const k = this.states.resolve(i);
+      const linked = spec?.kind === 'override' ? undefined : this.timeLinkedValue(column, k);
+      if (linked !== undefined) return linked;
       const known = this.rowMemo.get(column)?.get(k);
       if (known !== undefined) return known;
       const row = this.row(k, 0, 'final');
