@@ -60,6 +60,7 @@ export class TableGenerator {
   private timeLinks: TimeLink[] | null = null;
   private dependentColumns: Set<string> | null = null;
   private relationColumns: Set<string> | undefined;
+  private readonly timeCache = new Map<string, { rows: Int32Array; times: Float64Array }>();
   private readonly rowMemo = new Map<string, Map<number, Value>>();
   private memoSize = 0;
   private readonly fkCache = new Map<string, readonly Value[]>();
@@ -181,8 +182,7 @@ export class TableGenerator {
     const j = parentRows > 0 ? this.resolver.parentIndex(link.fk, i, attempt) : null;
     if (j === null) return own;
     const parent = this.set.generator(link.fk.parent)!;
-    const before = parent.value(link.parentColumn, parent.liveRow(j));
-    const b = typeof before === 'string' ? constToTime(before) : null;
+    const b = parent.timeOf(link.parentColumn, parent.liveRow(j));
     const a = constToTime(own);
     if (a === null || b === null || a >= b) return own;
     const rng = this.context(link.hash, i, attempt).rng;
@@ -201,6 +201,26 @@ export class TableGenerator {
     let v = this.columnValue(column, k, 0, 'final', null);
     for (const link of this.parentTimeLinks()) if (link.column === column) v = this.afterParent(link, v, k, 0);
     return v;
+  }
+
+  /**
+   * Row i's value of a date or timestamp column as epoch milliseconds (null for NULL or another
+   * shape): what children created after it compare with. Children ask for the same parents again
+   * and again, so recent answers are kept in a small direct-mapped cache per column (flat memory).
+   */
+  timeOf(column: string, i: number): number | null {
+    let cache = this.timeCache.get(column);
+    if (!cache) this.timeCache.set(column, (cache = { rows: new Int32Array(TIME_CACHE_SIZE).fill(-1), times: new Float64Array(TIME_CACHE_SIZE) }));
+    const slot = i & (TIME_CACHE_SIZE - 1);
+    if (cache.rows[slot] === i) {
+      const t = cache.times[slot]!;
+      return Number.isNaN(t) ? null : t;
+    }
+    const v = this.value(column, i);
+    const t = typeof v === 'string' ? constToTime(v) : null;
+    cache.rows[slot] = i;
+    cache.times[slot] = t ?? Number.NaN;
+    return t;
   }
 
   private inRelation(column: string): boolean {
@@ -443,6 +463,9 @@ function keyLimit(c: ColumnModel): number | null {
   const limits = [c.column.type.length, c.domain?.maxLength ?? null].filter((x): x is number => x !== null);
   return limits.length > 0 ? Math.min(...limits) : null;
 }
+
+/** Entries of a column's cache of parent times (a power of two). */
+const TIME_CACHE_SIZE = 1 << 16;
 
 const PERSONA_HASH = hashString('persona');
 const PLACE_HASH = hashString('place');
