@@ -103,7 +103,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       if (options.fast && fast === undefined) fast = await FastPath.open(client);
       if (fast) {
         const copied = steps.flatMap((s) => (s.kind === 'copy' && !done.has(s.table) ? [generator(s.table)] : []));
-        const why = await fast.begin(copied, keep ??= tablesToKeep(plan, gens));
+        const why = await fast.begin(copied, keep ??= tablesToKeep(plan, gens), seeded.map((t) => generator(t.key)));
         if (why !== null) {
           options.emit({ type: 'warning', message: why });
           fast = null;

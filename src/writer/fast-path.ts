@@ -6,6 +6,7 @@ import type { ViolationRow } from '../verify/types.js';
 import type { Plan } from '../planner/plan-types.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import type { TableGenerator } from './generate/table-generator.js';
+import { REBUILD_MIN_ROWS } from './batching.js';
 import { IndexRebuild } from './index-rebuild.js';
 
 /**
@@ -49,16 +50,19 @@ export class FastPath {
   }
 
   /**
-   * At the start of a transaction, with the tables it copies and the ones it must leave as they
-   * are (updated later in the run, read by triggers): drops what can be rebuilt. Returns why
+   * At the start of a transaction, with the tables it copies, the ones it must leave as they are
+   * (updated later in the run, read by triggers) and every table the run seeds (their locks count
+   * against the server's lock table): drops what can be rebuilt. Returns why
    * `--fast` can do nothing for this role, or null.
    */
-  async begin(copied: readonly TableGenerator[], keep: ReadonlySet<QualifiedName>): Promise<string | null> {
-    const candidates = copied.filter((g) => FastPath.eligible(g) && g.rows > 0 && !keep.has(g.key) && (g.inputs.existingRows.get(g.key) ?? 0) === 0);
-    this.rebuild = await IndexRebuild.prepare(this.client, candidates);
-    if (this.replicaAllowed || this.rebuild.tables.size > 0 || !copied.some(FastPath.eligible)) return null;
-    return `--fast needs to own the tables (to build their indexes and keys after the load), or a superuser or SET on session_replication_role ` +
-      `(PostgreSQL 15+: GRANT SET ON PARAMETER session_replication_role TO ${this.user}); seeding with per-row checks instead`;
+  async begin(copied: readonly TableGenerator[], keep: ReadonlySet<QualifiedName>, seeded: readonly TableGenerator[]): Promise<string | null> {
+    // planned rows: a generator's row count settles only once its parents are written (radix capacity)
+    const candidates = copied.filter((g) => FastPath.eligible(g) && g.planned.rows >= REBUILD_MIN_ROWS && !keep.has(g.key) && (g.inputs.existingRows.get(g.key) ?? 0) === 0);
+    this.rebuild = await IndexRebuild.prepare(this.client, candidates, seeded);
+    if (this.replicaAllowed || this.rebuild.tables.size > 0 || candidates.length === 0) return null;
+    return `--fast builds indexes and keys after the load only on empty tables the role owns, and skips per-row FK checks only for a superuser ` +
+      `or a role with SET on session_replication_role (PostgreSQL 15+: GRANT SET ON PARAMETER session_replication_role TO ${this.user}): ` +
+      'neither applies here, seeding with per-row checks instead';
   }
 
   /** Before each step: replica for an eligible COPY, the normal role for everything else. */

@@ -54,13 +54,23 @@ export class IndexRebuild {
     return new IndexRebuild([], new Set());
   }
 
-  /** Drops what can be rebuilt on those of `candidates` the role owns and that hold no row. */
-  static async prepare(client: pg.ClientBase, candidates: readonly TableGenerator[]): Promise<IndexRebuild> {
-    const tables = await ownedEmpty(client, candidates);
+  /**
+   * Drops what can be rebuilt on those of `candidates` the role owns and that hold no row, the largest first, as long as the new indexes fit in half of
+   * the server's lock table beside what the run holds on the `seeded` tables: every index
+   * dropped and created again is one more lock until COMMIT (gitlab's 4,600 indexes would run
+   * the server out of shared memory).
+   */
+  static async prepare(client: pg.ClientBase, candidates: readonly TableGenerator[], seeded: readonly TableGenerator[]): Promise<IndexRebuild> {
+    const owned = await ownedEmpty(client, candidates);
+    if (owned.length === 0) return IndexRebuild.none();
+    const names = owned.map(nameOf);
+    const { rows: allFks } = await client.query<ForeignKeyRow>(FOREIGN_KEYS, [names]);
+    const { rows: allIndexes } = await client.query<IndexRow>(INDEXES, [names]);
+    const tables = withinLockRoom(owned, allIndexes, await lockRoom(client, seeded));
     if (tables.length === 0) return IndexRebuild.none();
-    const names = tables.map((g) => quoteQualified(g.model.table.schema, g.model.table.name));
-    const { rows: fks } = await client.query<ForeignKeyRow>(FOREIGN_KEYS, [names]);
-    const { rows: indexes } = await client.query<IndexRow>(INDEXES, [names]);
+    const chosen = new Set(tables.map((g) => g.key));
+    const fks = allFks.filter((fk) => chosen.has(qualifiedName(fk.schema, fk.table)));
+    const indexes = allIndexes.filter((ix) => chosen.has(qualifiedName(ix.schema, ix.table)));
     const removed: Removed[] = fks.map((fk) => constraintOf(fk.schema, fk.table, fk.name, fk.def, 'foreign key'));
     const dropped = new Set(fks.map((fk) => fk.id));
     const keys: Removed[] = [];
@@ -117,10 +127,47 @@ function refused(r: Removed, error: unknown): AutoseedError {
   });
 }
 
+function nameOf(g: TableGenerator): string {
+  return quoteQualified(g.model.table.schema, g.model.table.name);
+}
+
+/**
+ * How many more locks the run may take: half the server's lock table (max_locks_per_transaction
+ * × (max_connections + max_prepared_transactions)) less one per seeded table, partition and index.
+ */
+async function lockRoom(client: pg.ClientBase, seeded: readonly TableGenerator[]): Promise<number> {
+  const { rows } = await client.query<{ slots: number; held: number }>(`
+    WITH RECURSIVE t(oid) AS (SELECT unnest($1::regclass[])::oid UNION SELECT i.inhrelid FROM pg_inherits i JOIN t ON i.inhparent = t.oid)
+    SELECT current_setting('max_locks_per_transaction')::int
+             * (current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int) AS slots,
+           ((SELECT count(*) FROM t) + (SELECT count(*) FROM pg_index WHERE indrelid IN (SELECT oid FROM t)))::int AS held`,
+  [seeded.map(nameOf)]);
+  const r = rows[0]!;
+  return Math.floor(r.slots / 2) - r.held;
+}
+
+/** The tables to rebuild, largest first, while their indexes (each one more lock) fit in `room`. */
+function withinLockRoom(tables: readonly TableGenerator[], indexes: readonly IndexRow[], room: number): TableGenerator[] {
+  const count = new Map<QualifiedName, number>();
+  for (const ix of indexes) {
+    const key = qualifiedName(ix.schema, ix.table);
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  const chosen: TableGenerator[] = [];
+  let used = 0;
+  for (const g of [...tables].sort((a, b) => b.planned.rows - a.planned.rows)) {
+    const n = count.get(g.key) ?? 0;
+    if (used + n > room) continue;
+    used += n;
+    chosen.push(g);
+  }
+  return chosen;
+}
+
 /** The candidates the role owns that have no row (ONLY: an inheritance parent's own rows). */
 async function ownedEmpty(client: pg.ClientBase, candidates: readonly TableGenerator[]): Promise<TableGenerator[]> {
   if (candidates.length === 0) return [];
-  const names = candidates.map((g) => quoteQualified(g.model.table.schema, g.model.table.name));
+  const names = candidates.map(nameOf);
   const { rows } = await client.query<{ owned: boolean[] }>(
     "SELECT array_agg(pg_has_role(c.relowner, 'USAGE') ORDER BY t.k) AS owned FROM unnest($1::regclass[]) WITH ORDINALITY AS t(oid, k) JOIN pg_class c ON c.oid = t.oid",
     [names]);
