@@ -62,7 +62,7 @@ Flags
   --append               seed again where a run already did, keys after the existing ones
   --checkpoint           commit table by table; an interrupted run resumes when run again
   --disable-triggers     switch the seeded tables' triggers off while seeding (table owner only)
-  --fast                 skip per-row FK checks on trigger-free tables, verify them all before COMMIT
+  --fast                 build empty tables' indexes and keys after the load, skip per-row FK checks; all verified before COMMIT
                          (superuser, or SET on session_replication_role)
   --yes                  answer yes to confirmations; no interactive UI; init: overwrite
   --json                 machine-readable output (JSON lines while seeding)

@@ -109,7 +109,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
 /** Seed, verify and sample the demo database at `url` (on the running server). */
 async function seedAndVerify(url: string, options: ResolvedDemoOptions, emit: EventSink): Promise<DemoOutcome<Pick<Timings, 'seed' | 'verify'>>> {
   let t0 = performance.now();
-  // the embedded server's user is a superuser: --fast applies (FKs verified set-wise before COMMIT)
+  // the embedded server's user is a superuser and owns the tables: --fast applies in full
   const seeded = await seedDatabase({ url, connectTimeout: 10, seed: options.seed, rows: options.rows, overrides: options.overrides, fast: true }, emit);
   const seedMs = ms(t0);
 

@@ -23,7 +23,7 @@ export interface SeedDatabaseOptions extends PrepareOptions {
   checkpoint?: boolean;
   /** Switch the seeded tables' user triggers off during the run (`--disable-triggers`; needs table ownership). */
   disableTriggers?: boolean;
-  /** Copy trigger-free tables without per-row FK checks and verify every FK set-wise before COMMIT (`--fast`). */
+  /** `--fast`: indexes, keys and FKs of empty tables built after the load; per-row FK checks skipped; all verified before COMMIT. */
   fast?: boolean;
   /** Seed again where another run's rows are, keys after the existing ones (`--append`). */
   append?: boolean;

@@ -13,7 +13,9 @@ import type { TableGenerator } from './generate/table-generator.js';
 import { insertTogether } from './insert-together.js';
 import { guard } from './seed-error.js';
 import { advanceSequences } from './sequences.js';
-import { copyTable, hasInsertTriggers } from './write-table.js';
+import type { Prefetch } from './prefetch.js';
+import type { RowBatch } from './table-rows.js';
+import { copiesPlainly, copyTable, hasInsertTriggers, prefetchRows } from './write-table.js';
 
 export interface ExecuteOptions {
   /** Where the verified fallback evaluates CHECKs: a second connection, outside the run's transaction. */
@@ -89,6 +91,8 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   let open = options.transactionOpen === true;
   let fast: FastPath | null | undefined;
   let keep: Set<QualifiedName> | undefined;
+  // the next table's rows, generated while the server finishes the current table
+  const ahead: { next: { table: QualifiedName; rows: Prefetch<RowBatch> } | null } = { next: null };
   try {
     for (const [u, unit] of units.entries()) {
       const last = u === units.length - 1;
@@ -110,12 +114,22 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
         }
       }
       const outcomes: TableOutcome[] = [];
-      for (const step of steps) {
+      for (const [s, step] of steps.entries()) {
         throwIfInterrupted(options.signal);
         await fast?.before(step.kind === 'copy' ? generator(step.table) : null);
         if (step.kind === 'copy') {
           const gen = generator(step.table);
-          const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens);
+          const prefetched = ahead.next?.table === step.table ? ahead.next.rows : undefined;
+          ahead.next = null;
+          // once this table's rows are generated, the next table's may be: its parents are final
+          const next = steps[s + 1];
+          const generated = next?.kind === 'copy' && !triggersRan && copiesPlainly(gen)
+            ? () => {
+              const rows = prefetchRows(generator(next.table), gens, options.checker);
+              if (rows) ahead.next = { table: next.table, rows };
+            }
+            : undefined;
+          const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens, { prefetched, ...(generated ? { generated } : {}) });
           tables[step.table] = outcome.rows;
           outcomes.push(outcome);
           triggersRan ||= hasInsertTriggers(gen);
@@ -146,6 +160,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       committed.push(...outcomes.map((o) => o.table));
     }
   } catch (error) {
+    await ahead.next?.rows.cancel();
     await client.query('ROLLBACK').catch(() => undefined);
     throwIfInterrupted(options.signal, keptTables(committed, done));
     throw error;

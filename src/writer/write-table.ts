@@ -13,7 +13,8 @@ import type { TableGenerator } from './generate/table-generator.js';
 import { insertGuarded } from './guarded-insert.js';
 import { fromTable } from './probe.js';
 import { guard } from './seed-error.js';
-import { tableRows } from './table-rows.js';
+import { Prefetch } from './prefetch.js';
+import { type RowBatch, tableRows } from './table-rows.js';
 
 /**
  * Writes one table of the plan: COPY in statements while generation runs ahead, or guarded
@@ -28,9 +29,15 @@ export async function copyTable(
   triggersRan: boolean,
   short: RunSummary['short'],
   gens: GeneratorSet,
+  ahead: AheadOptions = {},
 ): Promise<TableOutcome> {
   const t0 = performance.now();
   const orphaned = emptyRequiredParent(gen, gens);
+  // only the plain COPY path below reads rows generated ahead
+  if (ahead.prefetched && (orphaned || triggersRan || !copiesPlainly(gen))) {
+    await ahead.prefetched.cancel();
+    ahead = { ...ahead, prefetched: undefined };
+  }
   if (orphaned) {
     short[gen.key] = { rows: 0, planned: gen.rows, reason: orphaned };
     gen.giveUp(Array.from({ length: gen.rows }, (_, i) => i));
@@ -55,7 +62,8 @@ export async function copyTable(
   const fallback = hasFunctionOverrides(gen);
   if (fallback) await client.query('SAVEPOINT autoseed_copy');
   try {
-    const outcome = await copyRowsOf(client, gen, options, t0);
+    // rows generated ahead and the next table's head start only where the rows go as generated
+    const outcome = await copyRowsOf(client, gen, options, t0, fallback ? {} : ahead);
     if (fallback) await client.query('RELEASE SAVEPOINT autoseed_copy');
     return outcome;
   } catch (error) {
@@ -101,14 +109,14 @@ async function insertTable(
 }
 
 /** COPY in statements, generation running ahead. */
-async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, t0: number): Promise<TableOutcome> {
+async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, t0: number, ahead: AheadOptions): Promise<TableOutcome> {
   options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
   let done = 0;
   let retried = 0;
   // generation runs ahead of the server (copyStatements yields a macrotask turn per batch, which
   // also lets a Ctrl-C be seen mid-COPY); progress counts rows generated
   const batches = async function* (): AsyncGenerator<LineBatch> {
-    for await (const batch of tableRows(gen, options.checker)) {
+    for await (const batch of ahead.prefetched?.batches() ?? tableRows(gen, options.checker)) {
       retried += batch.retried;
       let text = '';
       for (const row of batch.rows) text += encodeCopyRow(row);
@@ -116,6 +124,8 @@ async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: E
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
       yield { text, rows: batch.rows.length };
     }
+    // every row is generated; the server is still busy with the last statement
+    ahead.generated?.();
   };
   if (gen.rows > 0) {
     await guard(gen, () => copyStatements(client, gen.model.table, gen.written.map((c) => c.name), batches(), ROWS_PER_STATEMENT, options.signal));
@@ -151,6 +161,27 @@ export function hasInsertTriggers(gen: TableGenerator): boolean {
   const t = gen.model.table;
   if (!gen.triggersDisabled && t.triggers.some((tr) => tr.enabled !== 'disabled' && tr.level === 'row' && tr.events.includes('insert'))) return true;
   return gen.model.partitionsAddRules;
+}
+
+/** Rows generated ahead of a table's turn, and what to start once this table's rows are all generated. */
+export interface AheadOptions {
+  readonly prefetched?: Prefetch<RowBatch> | undefined;
+  readonly generated?: () => void;
+}
+
+/**
+ * Whether a table's rows go in exactly as generated, by COPY: no insert triggers, no SQL
+ * values, no function override that might return one. Only then may its rows be generated
+ * before its turn, and the next table's while its last statement is checked.
+ */
+export function copiesPlainly(gen: TableGenerator): boolean {
+  return !hasInsertTriggers(gen) && !gen.model.insertOnly && !hasFunctionOverrides(gen);
+}
+
+/** Rows of `gen` generated ahead, or null when its parents' rows may still change what it gets. */
+export function prefetchRows(gen: TableGenerator, gens: GeneratorSet, checker: ExecuteOptions['checker']): Prefetch<RowBatch> | null {
+  if (!copiesPlainly(gen) || emptyRequiredParent(gen, gens)) return null;
+  return new Prefetch(tableRows(gen, checker), ROWS_PER_STATEMENT);
 }
 
 function hasFunctionOverrides(gen: TableGenerator): boolean {

@@ -206,7 +206,7 @@ export class TableGenerator {
   /**
    * Row i's value of a date or timestamp column as epoch milliseconds (null for NULL or another
    * shape): what children created after it compare with. Children ask for the same parents again
-   * and again, so recent answers are kept in a small direct-mapped cache per column (flat memory).
+   * and again, so answers are kept in a direct-mapped cache per column (3 MB at most: flat memory).
    */
   timeOf(column: string, i: number): number | null {
     let cache = this.timeCache.get(column);
@@ -465,7 +465,7 @@ function keyLimit(c: ColumnModel): number | null {
 }
 
 /** Entries of a column's cache of parent times (a power of two). */
-const TIME_CACHE_SIZE = 1 << 16;
+const TIME_CACHE_SIZE = 1 << 18;
 
 const PERSONA_HASH = hashString('persona');
 const PLACE_HASH = hashString('place');
