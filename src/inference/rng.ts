@@ -71,15 +71,28 @@ export class Rng {
  */
 export function permute(index: number, n: number, salt: number): number {
   if (n <= 1) return 0;
-  // an odd multiplier coprime to n (no `| 1`: n may exceed 2^31, where bit operations wrap)
-  let a = mix(salt, n) % n;
-  if (a % 2 === 0) a += 1;
-  while (gcd(a, n) !== 1) a += 2;
-  const b = mix(salt, 0x5bd1e995) % n;
+  // a column asks with the same (n, salt) row after row: its coefficients are kept
+  if (n !== lastN || salt !== lastSalt) {
+    // an odd multiplier coprime to n (no `| 1`: n may exceed 2^31, where bit operations wrap)
+    let a = mix(salt, n) % n;
+    if (a % 2 === 0) a += 1;
+    while (gcd(a, n) !== 1) a += 2;
+    lastA = a;
+    lastB = mix(salt, 0x5bd1e995) % n;
+    lastN = n;
+    lastSalt = salt;
+  }
+  const a = lastA;
+  const b = lastB;
   // (a * index + b) mod n, exactly: in doubles while the product stays below 2^53, else in BigInt
   if (n < 67_108_864) return (a * index + b) % n;
   return Number((BigInt(a) * BigInt(index) + BigInt(b)) % BigInt(n));
 }
+
+let lastN = -1;
+let lastSalt = -1;
+let lastA = 0;
+let lastB = 0;
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
