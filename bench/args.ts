@@ -22,7 +22,10 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const SCENARIO_IDS = ['blog', 'reference', 'verify', 'drizzle', 'pgbench', 'school', 'plan'] as const;
+export const SCENARIO_IDS = ['blog', 'reference', 'verify', 'drizzle', 'pgbench', 'school', 'plan', 'big'] as const;
+
+/** Scenarios that run only when --only names them (they take minutes). */
+export const OPT_IN_SCENARIOS: readonly string[] = ['big'];
 
 export const USAGE = `Usage: npm run bench -- [flags]
 
@@ -34,7 +37,8 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --school-limit SEC   stop one school seed after SEC seconds and report what it reached (default 300)
   --school-rows N      --rows for the demo school schema (default 100000; 10000 with --quick)
   --profile            also profile one blog seed with node --cpu-prof: top self-time functions
-  --only a,b           only these scenarios: ${SCENARIO_IDS.join(', ')} (reference and verify need blog)
+  --only a,b           only these scenarios: ${SCENARIO_IDS.join(', ')} (reference and verify need blog;
+                       big, 10.25 M rows for the flat-memory target, runs only when named)
 `;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {

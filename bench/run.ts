@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { type BenchArgs, parseBenchArgs, type SCENARIO_IDS, USAGE } from './args.js';
+import { type BenchArgs, OPT_IN_SCENARIOS, parseBenchArgs, type SCENARIO_IDS, USAGE } from './args.js';
 import { rssMethod, stopChildren } from './child.js';
 import type { BenchContext } from './context.js';
 import { type BenchDatabase, Databases } from './databases.js';
@@ -15,6 +15,7 @@ import { formatSelfTimes, profileBlogSeed } from './profile.js';
 import { type BenchRow, unavailable, withRatios } from './results.js';
 import { benchAutoseedBlog, BLOG_SCENARIO, cliHasFast } from './scenarios/autoseed-blog.js';
 import { benchDrizzleSeed } from './scenarios/drizzle.js';
+import { benchBig } from './scenarios/big.js';
 import { benchIntrospectPlan } from './scenarios/introspect-plan.js';
 import { benchPgbench } from './scenarios/pgbench.js';
 import { benchReferenceCopy } from './scenarios/reference-copy.js';
@@ -39,7 +40,7 @@ function load(): string {
 }
 
 function wanted(args: BenchArgs, id: ScenarioId): boolean {
-  if (!args.only) return true;
+  if (!args.only) return !OPT_IN_SCENARIOS.includes(id);
   // the reference reloads the blog run's rows and verify reads its database
   if (id === 'blog') return args.only.some((o) => o === 'blog' || o === 'reference' || o === 'verify');
   return args.only.includes(id);
@@ -111,6 +112,7 @@ async function main(): Promise<number> {
     await measure('pgbench', 'pgbench -i', { id: 'pgbench-init', scenario: 'pgbench -i (context)', tool: 'pgbench' }, () => benchPgbench(ctx), (r) => r);
     await measure('school', 'autoseed on the demo school schema', { id: 'school-autoseed', scenario: 'demo school schema', tool: 'autoseed (default mode)' }, () => benchSchool(ctx), (r) => r);
     await measure('plan', 'introspect + plan on a large schema', { id: 'introspect-plan', scenario: 'introspect + plan', tool: 'autoseed plan --json' }, () => benchIntrospectPlan(ctx), (r) => r);
+    await measure('big', 'autoseed --fast on the blog schema ×25 (flat memory)', { id: 'big-blog-fast', scenario: 'blog ×25 (flat memory)', tool: 'autoseed (--fast)' }, () => benchBig(ctx), (r) => r);
     if (args.profile && !interrupted) {
       log('profiling one autoseed seed of the blog schema (node --cpu-prof)…');
       try {

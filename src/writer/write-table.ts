@@ -13,6 +13,7 @@ import type { TableGenerator } from './generate/table-generator.js';
 import { insertGuarded } from './guarded-insert.js';
 import { fromTable } from './probe.js';
 import { guard } from './seed-error.js';
+import { MemoryCap } from './memory-cap.js';
 import { Prefetch } from './prefetch.js';
 import { type RowBatch, tableRows } from './table-rows.js';
 
@@ -108,6 +109,9 @@ async function insertTable(
   return { table: gen.key, rows: result.rows, method: 'insert' };
 }
 
+/** One budget for the process: a run's tables share it. */
+const memoryCap = new MemoryCap();
+
 /** COPY in statements, generation running ahead. */
 async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, t0: number, ahead: AheadOptions): Promise<TableOutcome> {
   options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
@@ -117,6 +121,7 @@ async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: E
   // also lets a Ctrl-C be seen mid-COPY); progress counts rows generated
   const batches = async function* (): AsyncGenerator<LineBatch> {
     for await (const batch of ahead.prefetched?.batches() ?? tableRows(gen, options.checker)) {
+      memoryCap.check();
       retried += batch.retried;
       let text = '';
       for (const row of batch.rows) text += encodeCopyRow(row);
