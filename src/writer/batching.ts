@@ -11,7 +11,9 @@ export const ROWS_PER_STATEMENT = fromEnv('AUTOSEED_STATEMENT_ROWS', 20_000);
  * `--fast` builds a table's indexes and keys after its load from this many rows on: below it,
  * keeping them up row by row costs less than the DDL. `AUTOSEED_FAST_REBUILD_ROWS` overrides it.
  */
-export const REBUILD_MIN_ROWS = fromEnv('AUTOSEED_FAST_REBUILD_ROWS', 1_000);
+export function rebuildMinRows(): number {
+  return fromEnv('AUTOSEED_FAST_REBUILD_ROWS', 1_000);
+}
 
 function fromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);

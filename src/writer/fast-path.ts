@@ -6,7 +6,7 @@ import type { ViolationRow } from '../verify/types.js';
 import type { Plan } from '../planner/plan-types.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import type { TableGenerator } from './generate/table-generator.js';
-import { REBUILD_MIN_ROWS } from './batching.js';
+import { rebuildMinRows } from './batching.js';
 import { IndexRebuild } from './index-rebuild.js';
 
 /**
@@ -57,7 +57,8 @@ export class FastPath {
    */
   async begin(copied: readonly TableGenerator[], keep: ReadonlySet<QualifiedName>, seeded: readonly TableGenerator[]): Promise<string | null> {
     // planned rows: a generator's row count settles only once its parents are written (radix capacity)
-    const candidates = copied.filter((g) => FastPath.eligible(g) && g.planned.rows >= REBUILD_MIN_ROWS && !keep.has(g.key) && (g.inputs.existingRows.get(g.key) ?? 0) === 0);
+    const minRows = rebuildMinRows();
+    const candidates = copied.filter((g) => FastPath.eligible(g) && g.planned.rows >= minRows && !keep.has(g.key) && (g.inputs.existingRows.get(g.key) ?? 0) === 0);
     this.rebuild = await IndexRebuild.prepare(this.client, candidates, seeded);
     if (this.replicaAllowed || this.rebuild.tables.size > 0 || candidates.length === 0) return null;
     return `--fast builds indexes and keys after the load only on empty tables the role owns, and skips per-row FK checks only for a superuser ` +

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type pg from 'pg';
 import { runCli } from '../helpers/cli.js';
 import { corpusDir, corpusSchemas } from '../helpers/corpus.js';
 import { createTestDatabase } from '../helpers/db.js';
-import { fkOrphans } from '../helpers/integrity.js';
+import { fkOrphans, schemaObjects } from '../helpers/integrity.js';
 
 /**
  * `--fast` on every corpus schema: it drops and re-creates indexes, keys and foreign keys of the
@@ -30,19 +29,3 @@ describe.skipIf(!corpusDir)('corpus: `autoseed seed --fast` leaves every schema 
     }
   });
 });
-
-/** Every constraint and index outside the system schemas (and autoseed's own), as text. */
-async function schemaObjects(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ line: string }>(`
-    SELECT c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) || ' valid=' || c.convalidated
-           || ' deferrable=' || c.condeferrable || ' deferred=' || c.condeferred || ' comment=' || coalesce(obj_description(c.oid, 'pg_constraint'), '') AS line
-      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'autoseed') AND c.conrelid <> 0
-    UNION ALL
-    SELECT pg_get_indexdef(i.indexrelid) || ' clustered=' || i.indisclustered || ' replident=' || i.indisreplident
-           || ' valid=' || i.indisvalid || ' comment=' || coalesce(obj_description(i.indexrelid, 'pg_class'), '')
-      FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace
-     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'autoseed', 'pg_toast')
-    ORDER BY 1`);
-  return rows.map((r) => r.line);
-}
