@@ -24,6 +24,18 @@ afterAll(async () => {
 // these tables are small: have --fast rebuild them anyway (it does from 1,000 rows on by default)
 const REBUILD_ALL = { AUTOSEED_FAST_REBUILD_ROWS: '1' };
 
+/** An override that points invoice 3 at a user that does not exist. */
+const ORPHAN = "{ tables: { 'billing.invoices': { columns: { user_id: ({ index }) => (index === 3 ? 987654 : 1) } } } }";
+
+/** A --fast run of 20 rows with these overrides: it must fail; what it printed on stderr. */
+async function failingFastRun(db: TestDatabase, file: string, overrides: string): Promise<string> {
+  const config = join(dir, file);
+  await writeFile(config, `import { defineOverrides } from 'autoseed';\nexport default defineOverrides(${overrides});\n`);
+  const result = await runCli(['seed', '--rows', '20', '--fast', '--url', db.url, '--config', config], REBUILD_ALL);
+  expect(result.code).toBe(1);
+  return result.stderr;
+}
+
 const TABLES = ['users', 'posts', 'comments', 'audit_logs', 'billing.invoices'];
 
 /** Every seeded row, as text in a stable order: equal data gives equal strings. */
@@ -57,16 +69,11 @@ describe('seed --fast', () => {
   it('an orphan planted by an override rolls the whole run back and names the constraint', async () => {
     const db = await createTestDatabase(fixtureSql('overrides-blog'));
     try {
-      const config = join(dir, 'orphan.ts');
-      await writeFile(config, `
-        import { defineOverrides } from 'autoseed';
-        export default defineOverrides({ tables: { 'billing.invoices': { columns: { user_id: ({ index }) => (index === 3 ? 987654 : 1) } } } });`);
-      const result = await runCli(['seed', '--rows', '20', '--fast', '--url', db.url, '--config', config], REBUILD_ALL);
-      expect(result.code).toBe(1);
+      const stderr = await failingFastRun(db, 'orphan.ts', ORPHAN);
       // billing.invoices was empty: its foreign keys were dropped and added back, which found the orphan
-      expect(result.stderr).toMatch(/failed on constraint invoices_user_id_fkey: --fast added foreign key invoices_user_id_fkey back after the load/);
-      expect(result.stderr).toMatch(/Key \(user_id\)=\(987654\) is not present/);
-      expect(result.stderr).toMatch(/Nothing was written/);
+      expect(stderr).toMatch(/failed on constraint invoices_user_id_fkey: --fast added foreign key invoices_user_id_fkey back after the load/);
+      expect(stderr).toMatch(/Key \(user_id\)=\(987654\) is not present/);
+      expect(stderr).toMatch(/Nothing was written/);
       const { rows } = await db.client.query<{ n: number }>(
         'SELECT ((SELECT count(*) FROM users) + (SELECT count(*) FROM posts) + (SELECT count(*) FROM billing.invoices))::int AS n');
       expect(rows[0]!.n).toBe(0);
@@ -115,14 +122,9 @@ describe('seed --fast', () => {
       INSERT INTO users (first_name, last_name, email, plan) VALUES ('Ada', 'Byron', 'ada@example.com', 'pro');
       INSERT INTO billing.invoices (user_id, amount, currency) VALUES (1, 10, 'EUR');`);
     try {
-      const config = join(dir, 'orphan-existing.ts');
-      await writeFile(config, `
-        import { defineOverrides } from 'autoseed';
-        export default defineOverrides({ tables: { 'billing.invoices': { columns: { user_id: ({ index }) => (index === 3 ? 987654 : 1) } } } });`);
-      const result = await runCli(['seed', '--rows', '20', '--fast', '--url', db.url, '--config', config], REBUILD_ALL);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/failed on constraint invoices_user_id_fkey: --fast verification found 1 row\(s\) whose foreign key invoices_user_id_fkey points at no row of public.users/);
-      expect(result.stderr).toMatch(/Nothing was written/);
+      const stderr = await failingFastRun(db, 'orphan-existing.ts', ORPHAN);
+      expect(stderr).toMatch(/failed on constraint invoices_user_id_fkey: --fast verification found 1 row\(s\) whose foreign key invoices_user_id_fkey points at no row of public.users/);
+      expect(stderr).toMatch(/Nothing was written/);
       const { rows } = await db.client.query<{ n: number }>('SELECT ((SELECT count(*) FROM users) + (SELECT count(*) FROM billing.invoices))::int AS n');
       expect(rows[0]!.n).toBe(2);
     } finally {
@@ -133,14 +135,9 @@ describe('seed --fast', () => {
   it('a duplicate key an override planted rolls back and names the unique key', async () => {
     const db = await createTestDatabase(fixtureSql('overrides-blog'));
     try {
-      const config = join(dir, 'duplicate.ts');
-      await writeFile(config, `
-        import { defineOverrides } from 'autoseed';
-        export default defineOverrides({ tables: { users: { columns: { email: ({ index }) => \`user\${index === 5 ? 4 : index}@example.com\` } } } });`);
-      const result = await runCli(['seed', '--rows', '20', '--fast', '--url', db.url, '--config', config], REBUILD_ALL);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/on constraint users_email_key: --fast added key users_email_key back after the load and PostgreSQL found two rows with the same key/);
-      expect(result.stderr).toMatch(/Nothing was written/);
+      const stderr = await failingFastRun(db, 'duplicate.ts', "{ tables: { users: { columns: { email: ({ index }) => `user${index === 5 ? 4 : index}@example.com` } } } }");
+      expect(stderr).toMatch(/on constraint users_email_key: --fast added key users_email_key back after the load and PostgreSQL found two rows with the same key/);
+      expect(stderr).toMatch(/Nothing was written/);
       const { rows } = await db.client.query<{ n: number; k: number }>(
         "SELECT (SELECT count(*) FROM users)::int AS n, (SELECT count(*) FROM pg_constraint WHERE conname = 'users_email_key')::int AS k");
       expect(rows[0]).toEqual({ n: 0, k: 1 });
