@@ -107,7 +107,8 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       if (options.fast && fast === undefined) fast = await FastPath.open(client);
       if (fast) {
         const copied = steps.flatMap((s) => (s.kind === 'copy' && !done.has(s.table) ? [generator(s.table)] : []));
-        const why = await fast.begin(copied, keep ??= tablesToKeep(plan, gens), seeded.map((t) => generator(t.key)));
+        const warn = (message: string) => options.emit({ type: 'warning', message });
+        const why = await fast.begin(copied, keep ??= tablesToKeep(plan, gens), seeded.map((t) => generator(t.key)), warn);
         if (why !== null) {
           options.emit({ type: 'warning', message: why });
           fast = null;
@@ -151,7 +152,9 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
         }
       }
       throwIfInterrupted(options.signal);
-      await fast?.verify(gens);
+      await fast?.verify(gens, options.signal);
+      // a Ctrl-C during the index builds still rolls back
+      throwIfInterrupted(options.signal);
       await advanceSequences(client, outcomes.map((o) => generator(o.table)));
       await switchTriggers(client, switched, 'ENABLE');
       await options.beforeCommit?.(client, outcomes, last);

@@ -55,11 +55,16 @@ export class FastPath {
    * against the server's lock table): drops what can be rebuilt. Returns why
    * `--fast` can do nothing for this role, or null.
    */
-  async begin(copied: readonly TableGenerator[], keep: ReadonlySet<QualifiedName>, seeded: readonly TableGenerator[]): Promise<string | null> {
+  async begin(
+    copied: readonly TableGenerator[],
+    keep: ReadonlySet<QualifiedName>,
+    seeded: readonly TableGenerator[],
+    warn: (message: string) => void,
+  ): Promise<string | null> {
     // planned rows: a generator's row count settles only once its parents are written (radix capacity)
     const minRows = rebuildMinRows();
     const candidates = copied.filter((g) => FastPath.eligible(g) && g.planned.rows >= minRows && !keep.has(g.key) && (g.inputs.existingRows.get(g.key) ?? 0) === 0);
-    this.rebuild = await IndexRebuild.prepare(this.client, candidates, seeded);
+    this.rebuild = await IndexRebuild.prepare(this.client, candidates, seeded, warn);
     if (this.replicaAllowed || this.rebuild.tables.size > 0 || candidates.length === 0) return null;
     return `--fast builds indexes and keys after the load only on empty tables the role owns, and skips per-row FK checks only for a superuser ` +
       `or a role with SET on session_replication_role (PostgreSQL 15+: GRANT SET ON PARAMETER session_replication_role TO ${this.user}): ` +
@@ -77,9 +82,9 @@ export class FastPath {
   }
 
   /** Back to the normal role; indexes, keys and FKs built again; the other FKs of tables loaded without checks verified set-wise. */
-  async verify(gens: GeneratorSet): Promise<void> {
+  async verify(gens: GeneratorSet, signal?: AbortSignal): Promise<void> {
     await this.before(null);
-    await this.rebuild.restore(this.client);
+    await this.rebuild.restore(this.client, signal);
     for (const gen of this.loaded.splice(0)) {
       const table = gen.model.table;
       for (const fk of table.foreignKeys) {

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { type QualifiedName, qualifiedName } from '../catalog.js';
 import { AutoseedError } from '../errors.js';
-import { quoteIdent, quoteQualified } from '../sql/ident.js';
+import { throwIfInterrupted } from '../safety/signals.js';
+import { quoteIdent, quoteLiteral, quoteQualified } from '../sql/ident.js';
 import { fromTable } from './probe.js';
 import type { TableGenerator } from './generate/table-generator.js';
 
@@ -28,6 +29,9 @@ interface IndexRow {
   foreign_keys: string[];
   other_dependents: boolean;
 }
+
+/** How long the DROPs wait for another session's lock before the run goes on without the rebuild. */
+const DROP_LOCK_WAIT = '5s';
 
 /** maintenance_work_mem for the index builds, when the server's is lower (this transaction only). */
 const BUILD_MEMORY = '256MB';
@@ -60,7 +64,12 @@ export class IndexRebuild {
    * dropped and created again is one more lock until COMMIT (gitlab's 4,600 indexes would run
    * the server out of shared memory).
    */
-  static async prepare(client: pg.ClientBase, candidates: readonly TableGenerator[], seeded: readonly TableGenerator[]): Promise<IndexRebuild> {
+  static async prepare(
+    client: pg.ClientBase,
+    candidates: readonly TableGenerator[],
+    seeded: readonly TableGenerator[],
+    warn: (message: string) => void,
+  ): Promise<IndexRebuild> {
     const owned = await ownedEmpty(client, candidates);
     if (owned.length === 0) return IndexRebuild.none();
     const names = owned.map(nameOf);
@@ -84,7 +93,11 @@ export class IndexRebuild {
     const all = [...keys, ...plain, ...removed];
     if (all.length === 0) return IndexRebuild.none();
     // foreign keys go first: a key's index cannot go while a foreign key depends on it
-    await client.query([...removed, ...keys, ...plain].map((r) => r.drop).join(';\n'));
+    const blocked = await dropWithin(client, [...removed, ...keys, ...plain].map((r) => r.drop).join(';\n'), [...chosen].map((k) => nameOf(tables.find((g) => g.key === k)!)));
+    if (blocked !== null) {
+      warn(`--fast: ${blocked}; after ${DROP_LOCK_WAIT} the run goes on with the indexes and keys in place (per-row upkeep)`);
+      return IndexRebuild.none();
+    }
     return new IndexRebuild(all, new Set(tables.map((g) => g.key)));
   }
 
@@ -93,12 +106,13 @@ export class IndexRebuild {
     return this.removed.some((r) => r.kind === 'foreign key' && r.table === table && r.name === foreignKey);
   }
 
-  /** Creates everything dropped again; the first refusal ends the run, naming the constraint. */
-  async restore(client: pg.ClientBase): Promise<void> {
+  /** Creates everything dropped again; the first refusal ends the run, naming the constraint. An aborted `signal` stops it (INTERRUPTED). */
+  async restore(client: pg.ClientBase, signal?: AbortSignal): Promise<void> {
     if (this.removed.length === 0) return;
     await client.query(`SELECT set_config('maintenance_work_mem', '${BUILD_MEMORY}', true)
       WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('${BUILD_MEMORY}')`);
     for (const r of this.removed) {
+      throwIfInterrupted(signal);
       try {
         await client.query(r.create);
       } catch (error) {
@@ -125,6 +139,35 @@ function refused(r: Removed, error: unknown): AutoseedError {
     constraint: r.name,
     sample: e.detail?.replace(/\.$/, '') ?? null,
   });
+}
+
+/**
+ * Runs the DROPs under a savepoint, waiting at most DROP_LOCK_WAIT for the ACCESS EXCLUSIVE
+ * locks they need: an application's open transaction that read one of these tables would
+ * otherwise hold the run up with no end. Null when done; else who holds the lock (nothing dropped).
+ */
+async function dropWithin(client: pg.ClientBase, drops: string, tables: readonly string[]): Promise<string | null> {
+  const { rows } = await client.query<{ wait: string }>("SELECT current_setting('lock_timeout') AS wait");
+  await client.query('SAVEPOINT autoseed_fast_drop');
+  try {
+    await client.query(`SET LOCAL lock_timeout = '${DROP_LOCK_WAIT}'`);
+    await client.query(drops);
+    await client.query(`SET LOCAL lock_timeout = ${quoteLiteral(rows[0]!.wait)}`);
+    await client.query('RELEASE SAVEPOINT autoseed_fast_drop');
+    return null;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55P03') throw error;
+    // back to before the savepoint: no DROP happened, lock_timeout is the session's again
+    await client.query('ROLLBACK TO SAVEPOINT autoseed_fast_drop');
+    await client.query('RELEASE SAVEPOINT autoseed_fast_drop');
+    const { rows: holders } = await client.query<{ rel: string; pid: number; state: string | null }>(`
+      SELECT DISTINCT l.relation::regclass::text AS rel, a.pid, a.state
+        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.relation = ANY($1::regclass[]) AND l.granted AND l.pid <> pg_backend_pid()
+       ORDER BY 1, 2 LIMIT 3`, [tables]);
+    const who = holders.map((h) => `${h.rel} by process ${h.pid}${h.state ? ` (${h.state})` : ''}`).join(', ');
+    return `another session holds a lock on ${who || 'a table it would rebuild'} (end that transaction to let --fast rebuild)`;
+  }
 }
 
 function nameOf(g: TableGenerator): string {

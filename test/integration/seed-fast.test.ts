@@ -146,6 +146,30 @@ describe('seed --fast', () => {
     }
   });
 
+  it("another session's lock makes it wait a bounded time, then load with the indexes in place", async () => {
+    const db = await createTestDatabase(fixtureSql('overrides-blog'));
+    // an application's transaction that read posts and stays open: DROP INDEX would wait for it forever
+    const app = new pg.Client(db.url);
+    await app.connect();
+    try {
+      await app.query('BEGIN');
+      await app.query('SELECT count(*) FROM posts');
+      const oid = async () => (await db.client.query<{ oid: string }>("SELECT 'posts_pkey'::regclass::oid::text AS oid")).rows[0]!.oid;
+      const before = await oid();
+      const result = await runCli(['seed', '--rows', '30', '--json', '--fast', '--url', db.url], REBUILD_ALL);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/--fast: another session holds a lock on posts by process \d+ \(idle in transaction\)/);
+      expect(await oid()).toBe(before);
+      expect(await fkOrphans(db.client)).toEqual([]);
+      const { rows } = await db.client.query<{ n: number }>('SELECT count(*)::int AS n FROM comments');
+      expect(rows[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await app.query('ROLLBACK').catch(() => undefined);
+      await app.end();
+      await db.drop();
+    }
+  });
+
   it('without the privilege it says why and seeds the normal way', async () => {
     const db = await createTestDatabase(fixtureSql('overrides-blog'));
     const role = `autoseed_plain_${db.name.slice(-8)}`;
