@@ -3,7 +3,6 @@ import { qualifiedName } from '../../catalog.js';
 import { SeededFaker } from '../../inference/faker-context.js';
 import type { GenContext, Persona, Place, Value, ValueFn } from '../../inference/gen-context.js';
 import { PlaceMaker } from '../../inference/places.js';
-import { constToTime, formatDate, formatTimestamp } from '../../inference/values.js';
 import type { ColumnModel, TableModel } from '../../inference/model.js';
 import { satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
@@ -17,6 +16,7 @@ import { isSelfReference } from './fk-choice.js';
 import { RadixKeys } from './radix.js';
 import { RowContext } from './row-context.js';
 import { RowStates } from './row-states.js';
+import { ParentTimes } from './parent-times.js';
 import { type CompiledFk, FkResolver } from './fk-resolver.js';
 import type { GeneratorLookup } from './inputs.js';
 import { injectiveValue } from './key-values.js';
@@ -57,10 +57,9 @@ export class TableGenerator {
   private readonly personaSf = new SeededFaker();
   private readonly places = new PlaceMaker();
   readonly radix: RadixKeys;
-  private timeLinks: TimeLink[] | null = null;
   private dependentColumns: Set<string> | null = null;
   private relationColumns: Set<string> | undefined;
-  private readonly timeCache = new Map<string, { rows: Int32Array; times: Float64Array }>();
+  private readonly times: ParentTimes;
   private readonly rowMemo = new Map<string, Map<number, Value>>();
   private memoSize = 0;
   private readonly fkCache = new Map<string, readonly Value[]>();
@@ -98,6 +97,16 @@ export class TableGenerator {
       implicit: isImplicit(fk),
       nulls: Object.freeze(fk.columns.map(() => null)),
     }]));
+    this.times = new ParentTimes({
+      key: this.key,
+      written: this.written,
+      fks: this.fks,
+      set: this.set,
+      parentCount: (f) => this.resolver.parentCount(f),
+      parentIndex: (f, i, attempt) => this.resolver.parentIndex(f, i, attempt),
+      rng: (hash, i, attempt) => this.context(hash, i, attempt).rng,
+      value: (column, i) => this.value(column, i),
+    });
     this.radix = new RadixKeys(model, this.key, {
       fk: (name) => {
         const f = this.fks.get(name)!;
@@ -153,7 +162,7 @@ export class TableGenerator {
     this.applyFunctionOverrides(values, i, attempt, phase, fkCache);
     if (attempt >= SIMPLIFY_FROM_ATTEMPT) this.simplify(values, i, attempt);
     if (i >= this.rows) this.plain(values, i);
-    this.afterParents(values, i, attempt);
+    this.times.apply(values, i, attempt);
     return applyRelations(this.model, this.written, values, (name) => this.streamFor(name, i, attempt + 1000));
   }
 
@@ -163,85 +172,31 @@ export class TableGenerator {
     if (!dependent) {
       dependent = new Set([
         ...this.model.relations.flatMap((r) => [r.column, r.other]),
-        ...this.parentTimeLinks().map((l) => l.column),
+        ...this.times.columns(),
       ]);
       this.dependentColumns = dependent;
     }
     return dependent.has(column);
   }
 
-  /** A child is created after its parent: comments after their post, orders after their customer. */
-  private afterParents(values: Value[], i: number, attempt: number): void {
-    for (const link of this.parentTimeLinks()) values[link.index] = this.afterParent(link, values[link.index] ?? null, i, attempt);
-  }
-
-  /** `own`, moved after the time of the row's parent through `link` when it is not already later. */
-  private afterParent(link: TimeLink, own: Value, i: number, attempt: number): Value {
-    if (typeof own !== 'string') return own;
-    const parentRows = this.resolver.parentCount(link.fk);
-    const j = parentRows > 0 ? this.resolver.parentIndex(link.fk, i, attempt) : null;
-    if (j === null) return own;
-    const parent = this.set.generator(link.fk.parent)!;
-    const b = parent.timeOf(link.parentColumn, parent.liveRow(j));
-    const a = constToTime(own);
-    if (a === null || b === null || a >= b) return own;
-    const rng = this.context(link.hash, i, attempt).rng;
-    const column = this.written[link.index]!.column;
-    const later = b + rng.int(1, 30 * 24) * 3_600_000;
-    return column.type.base === 'date' ? formatDate(later) : formatTimestamp(later, Math.min(column.type.timePrecision ?? 0, 3), column.type.base === 'timestamptz');
-  }
-
   /**
    * Row k's value of a column that depends on the row only through its parents' times (no CHECK
    * relation, no function override): the column and its links, without computing the whole row.
-   * The same value row(k, 0, 'final') has there; null when the column needs the whole row.
+   * The same value row(k, 0, 'final') has there; undefined when the column needs the whole row.
    */
   private timeLinkedValue(column: string, k: number): Value | undefined {
     if (this.inRelation(column) || k >= this.rows) return undefined;
-    let v = this.columnValue(column, k, 0, 'final', null);
-    for (const link of this.parentTimeLinks()) if (link.column === column) v = this.afterParent(link, v, k, 0);
-    return v;
+    return this.times.applyTo(column, this.columnValue(column, k, 0, 'final', null), k);
   }
 
-  /**
-   * Row i's value of a date or timestamp column as epoch milliseconds (null for NULL or another
-   * shape): what children created after it compare with. Children ask for the same parents again
-   * and again, so answers are kept in a direct-mapped cache per column (3 MB at most: flat memory).
-   */
+  /** Row i's value of a date or timestamp column as epoch ms, for children created after it (see ParentTimes). */
   timeOf(column: string, i: number): number | null {
-    let cache = this.timeCache.get(column);
-    if (!cache) this.timeCache.set(column, (cache = { rows: new Int32Array(TIME_CACHE_SIZE).fill(-1), times: new Float64Array(TIME_CACHE_SIZE) }));
-    const slot = i & (TIME_CACHE_SIZE - 1);
-    if (cache.rows[slot] === i) {
-      const t = cache.times[slot]!;
-      return Number.isNaN(t) ? null : t;
-    }
-    const v = this.value(column, i);
-    const t = typeof v === 'string' ? constToTime(v) : null;
-    cache.rows[slot] = i;
-    cache.times[slot] = t ?? Number.NaN;
-    return t;
+    return this.times.timeOf(column, i);
   }
 
   private inRelation(column: string): boolean {
     this.relationColumns ??= new Set(this.model.relations.flatMap((r) => [r.column, r.other]));
     return this.relationColumns.has(column);
-  }
-
-  private parentTimeLinks(): TimeLink[] {
-    if (this.timeLinks) return this.timeLinks;
-    const created = /^(created|inserted|added)(_?(at|on|date|time))?$/;
-    const links: TimeLink[] = [];
-    for (const c of this.written) {
-      if (!created.test(c.name.toLowerCase()) || c.column.type.category !== 'datetime' || c.stable || c.slot || c.generator.kind !== 'type') continue;
-      // every parent counts: a comment comes after its post and after its author
-      for (const f of this.fks.values()) {
-        if (f.self || f.implicit || this.set.planned(f.parent)?.mode !== 'seed') continue;
-        const parentColumn = this.set.generator(f.parent)?.written.find((p) => created.test(p.name.toLowerCase()) && p.column.type.category === 'datetime');
-        if (parentColumn && !this.set.dependsOn(f.parent, this.key)) links.push({ column: c.name, index: this.written.indexOf(c), fk: f, parentColumn: parentColumn.name, hash: hashString(`after:${c.name}`) });
-      }
-    }
-    return (this.timeLinks = links);
   }
 
   /** overrides.ts functions, in table order, each seeing the row generated so far. */
@@ -449,23 +404,11 @@ export class TableGenerator {
   }
 }
 
-interface TimeLink {
-  readonly column: string;
-  readonly index: number;
-  readonly fk: CompiledFk;
-  readonly parentColumn: string;
-  /** The stream that moves the time after the parent's. */
-  readonly hash: number;
-}
-
 /** The length an injective column's keys must fit: its type's and its CHECK's, the smaller; null when free. */
 function keyLimit(c: ColumnModel): number | null {
   const limits = [c.column.type.length, c.domain?.maxLength ?? null].filter((x): x is number => x !== null);
   return limits.length > 0 ? Math.min(...limits) : null;
 }
-
-/** Entries of a column's cache of parent times (a power of two). */
-const TIME_CACHE_SIZE = 1 << 18;
 
 const PERSONA_HASH = hashString('persona');
 const PLACE_HASH = hashString('place');
