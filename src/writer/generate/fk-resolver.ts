@@ -61,6 +61,7 @@ export class FkResolver {
   private readonly valueIndex = new Map<string, Map<string, number>>();
   private readonly fanOuts = new Map<string, FanOut>();
   private readonly siblings = new Map<string, CompiledFk[]>();
+  private readonly distinct = new Map<string, { own: number; otherFk: CompiledFk; other: number }[]>();
 
   constructor(private readonly host: FkHost) {}
 
@@ -86,7 +87,26 @@ export class FkResolver {
    */
   private distinctFromEarlierFks(f: CompiledFk, i: number, attempt: number, j: number): Value[] {
     let values = this.parentValues(f, j);
-    if (!this.host.model.relations.some((r) => r.op === '<>')) return values;
+    const pairs = this.distinctPairs(f);
+    if (pairs.length === 0 || this.host.radix.digit('fk', f.fk.name, i) !== undefined) return values;
+    for (const { own, otherFk, other } of pairs) {
+      const theirs = this.fkTuple(otherFk, i, attempt, 'final')[other];
+      const parentRows = this.host.set.planned(f.parent)?.rows ?? 0;
+      for (let step = 1; step < parentRows && String(values[own]) === String(theirs); step++) {
+        values = this.parentValues(f, (j + step) % parentRows);
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The `<>` relations between a column of `f` and a column of an FK before it (in the table's
+   * order), with the positions of the two columns in their FKs: once per FK.
+   */
+  private distinctPairs(f: CompiledFk): { own: number; otherFk: CompiledFk; other: number }[] {
+    let pairs = this.distinct.get(f.fk.name);
+    if (pairs) return pairs;
+    pairs = [];
     const order = [...this.host.fks.keys()];
     const mine = order.indexOf(f.fk.name);
     for (const r of this.host.model.relations) {
@@ -94,14 +114,11 @@ export class FkResolver {
       const [own, other] = f.fk.columns.includes(r.column) ? [r.column, r.other] : f.fk.columns.includes(r.other) ? [r.other, r.column] : [null, null];
       if (own === null || other === null) continue;
       const otherFk = [...this.host.fks.values()].find((x) => x !== f && x.fk.columns.includes(other));
-      if (!otherFk || order.indexOf(otherFk.fk.name) > mine || this.host.radix.digit('fk', f.fk.name, i) !== undefined) continue;
-      const theirs = this.fkTuple(otherFk, i, attempt, 'final')[otherFk.fk.columns.indexOf(other)];
-      const parentRows = this.host.set.planned(f.parent)?.rows ?? 0;
-      for (let step = 1; step < parentRows && String(values[f.fk.columns.indexOf(own)]) === String(theirs); step++) {
-        values = this.parentValues(f, (j + step) % parentRows);
-      }
+      if (!otherFk || order.indexOf(otherFk.fk.name) > mine) continue;
+      pairs.push({ own: f.fk.columns.indexOf(own), otherFk, other: otherFk.fk.columns.indexOf(other) });
     }
-    return values;
+    this.distinct.set(f.fk.name, pairs);
+    return pairs;
   }
 
   private parentAvailable(f: CompiledFk): boolean {
