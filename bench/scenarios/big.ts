@@ -12,14 +12,14 @@ import { BLOG_TABLES } from '../schemas/blog-counts.js';
 import { blogSeedArgs, blogSeedEnv, blogSql } from './autoseed-blog.js';
 import { countRows } from '../databases.js';
 
-export const BIG_SCALE = 25;
+const BIG_SCALE = 25;
 
 export async function benchBig(ctx: BenchContext): Promise<BenchRow> {
   const scale = ctx.scale * BIG_SCALE;
   const db = await ctx.databases.create('big', blogSql());
   try {
     const result = await runNode(CLI, blogSeedArgs(db.url, true), { env: blogSeedEnv(scale) });
-    if (result.code !== 0) throw childFailure('autoseed seed (blog ×25, --fast)', result);
+    if (result.code !== 0) throw childFailure(`autoseed seed (blog ×${scale}, --fast)`, result);
     const counted = await countRows(db.url, BLOG_TABLES);
     const rows = Object.values(counted).reduce((a, b) => a + b, 0);
     ctx.log(`  autoseed --fast blog ×${scale}: ${result.seconds.toFixed(2)} s, ${rows} rows, peak RSS ${result.rssKb === null ? '?' : Math.round(result.rssKb / 1024)} MB`);

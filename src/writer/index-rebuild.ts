@@ -52,17 +52,22 @@ const BUILD_MEMORY = '256MB';
  * on the tables their foreign keys reference, until COMMIT.
  */
 export class IndexRebuild {
-  private constructor(private readonly removed: readonly Removed[], readonly tables: ReadonlySet<QualifiedName>) {}
+  /** `table` NUL `name` of every foreign key dropped: verify() skips them, the rebuild checks them. */
+  private readonly foreignKeys: ReadonlySet<string>;
+
+  private constructor(private readonly removed: readonly Removed[], readonly tables: ReadonlySet<QualifiedName>) {
+    this.foreignKeys = new Set(removed.filter((r) => r.kind === 'foreign key').map((r) => `${r.table}\0${r.name}`));
+  }
 
   static none(): IndexRebuild {
     return new IndexRebuild([], new Set());
   }
 
   /**
-   * Drops what can be rebuilt on those of `candidates` the role owns and that hold no row, the largest first, as long as the new indexes fit in half of
-   * the server's lock table beside what the run holds on the `seeded` tables: every index
-   * dropped and created again is one more lock until COMMIT (gitlab's 4,600 indexes would run
-   * the server out of shared memory).
+   * Drops what can be rebuilt on those of `candidates` the role owns and that hold no row, the
+   * largest first, as long as the new indexes fit in half of the server's lock table beside what
+   * the run holds on the `seeded` tables: every index dropped and created again is one more lock
+   * until COMMIT (gitlab's 4,600 indexes would run the server out of shared memory).
    */
   static async prepare(
     client: pg.ClientBase,
@@ -93,17 +98,17 @@ export class IndexRebuild {
     const all = [...keys, ...plain, ...removed];
     if (all.length === 0) return IndexRebuild.none();
     // foreign keys go first: a key's index cannot go while a foreign key depends on it
-    const blocked = await dropWithin(client, [...removed, ...keys, ...plain].map((r) => r.drop).join(';\n'), [...chosen].map((k) => nameOf(tables.find((g) => g.key === k)!)));
+    const blocked = await dropWithin(client, [...removed, ...keys, ...plain].map((r) => r.drop).join(';\n'), tables.map(nameOf));
     if (blocked !== null) {
       warn(`--fast: ${blocked}; after ${DROP_LOCK_WAIT} the run goes on with the indexes and keys in place (per-row upkeep)`);
       return IndexRebuild.none();
     }
-    return new IndexRebuild(all, new Set(tables.map((g) => g.key)));
+    return new IndexRebuild(all, chosen);
   }
 
   /** Foreign keys this rebuild checks itself as it adds them back (no separate verification needed). */
   rebuilds(table: QualifiedName, foreignKey: string): boolean {
-    return this.removed.some((r) => r.kind === 'foreign key' && r.table === table && r.name === foreignKey);
+    return this.foreignKeys.has(`${table}\0${foreignKey}`);
   }
 
   /** Creates everything dropped again; the first refusal ends the run, naming the constraint. An aborted `signal` stops it (INTERRUPTED). */

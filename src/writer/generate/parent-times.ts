@@ -23,7 +23,6 @@ export interface ParentTimesHost {
   readonly written: readonly ColumnModel[];
   readonly fks: ReadonlyMap<string, CompiledFk>;
   readonly set: GeneratorLookup;
-  parentCount(f: CompiledFk): number;
   parentIndex(f: CompiledFk, i: number, attempt: number): number | null;
   rng(hash: number, i: number, attempt: number): Rng;
   value(column: string, i: number): Value;
@@ -41,13 +40,15 @@ const CREATED = /^(created|inserted|added)(_?(at|on|date|time))?$/;
  */
 export class ParentTimes {
   private linkList: TimeLink[] | null = null;
+  private linked: Set<string> | null = null;
   private readonly cache = new Map<string, { rows: Int32Array; times: Float64Array }>();
 
   constructor(private readonly host: ParentTimesHost) {}
 
-  /** The columns of this table moved after a parent's time. */
-  columns(): string[] {
-    return this.links().map((l) => l.column);
+  /** Whether `column` of this table is moved after a parent's time. */
+  moves(column: string): boolean {
+    this.linked ??= new Set(this.links().map((l) => l.column));
+    return this.linked.has(column);
   }
 
   /** Moves the row's linked times after its parents'. */
@@ -86,7 +87,8 @@ export class ParentTimes {
   private after(link: TimeLink, own: Value, i: number, attempt: number): Value {
     if (typeof own !== 'string') return own;
     const h = this.host;
-    const j = h.parentCount(link.fk) > 0 ? h.parentIndex(link.fk, i, attempt) : null;
+    // null too when the parent has no rows
+    const j = h.parentIndex(link.fk, i, attempt);
     if (j === null) return own;
     const parent = h.set.generator(link.fk.parent)!;
     const b = parent.timeOf(link.parentColumn, parent.liveRow(j));

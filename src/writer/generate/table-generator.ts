@@ -57,7 +57,6 @@ export class TableGenerator {
   private readonly personaSf = new SeededFaker();
   private readonly places = new PlaceMaker();
   readonly radix: RadixKeys;
-  private dependentColumns: Set<string> | null = null;
   private relationColumns: Set<string> | undefined;
   private readonly times: ParentTimes;
   private readonly rowMemo = new Map<string, Map<number, Value>>();
@@ -102,7 +101,6 @@ export class TableGenerator {
       written: this.written,
       fks: this.fks,
       set: this.set,
-      parentCount: (f) => this.resolver.parentCount(f),
       parentIndex: (f, i, attempt) => this.resolver.parentIndex(f, i, attempt),
       rng: (hash, i, attempt) => this.context(hash, i, attempt).rng,
       value: (column, i) => this.value(column, i),
@@ -168,24 +166,17 @@ export class TableGenerator {
 
   /** Columns whose final value depends on other columns of the row (relations, parents' times). */
   private rowDependent(column: string): boolean {
-    let dependent = this.dependentColumns;
-    if (!dependent) {
-      dependent = new Set([
-        ...this.model.relations.flatMap((r) => [r.column, r.other]),
-        ...this.times.columns(),
-      ]);
-      this.dependentColumns = dependent;
-    }
-    return dependent.has(column);
+    return this.inRelation(column) || this.times.moves(column);
   }
 
   /**
-   * Row k's value of a column that depends on the row only through its parents' times (no CHECK
-   * relation, no function override): the column and its links, without computing the whole row.
+   * Row k's value of a column that depends on the row only through its parents' times (moved after
+   * them, in no CHECK relation; overridden columns never are): the column and its links, without
+   * computing the whole row.
    * The same value row(k, 0, 'final') has there; undefined when the column needs the whole row.
    */
   private timeLinkedValue(column: string, k: number): Value | undefined {
-    if (this.inRelation(column) || k >= this.rows) return undefined;
+    if (!this.times.moves(column) || this.inRelation(column) || k >= this.rows) return undefined;
     return this.times.applyTo(column, this.columnValue(column, k, 0, 'final', null), k);
   }
 
@@ -271,7 +262,7 @@ export class TableGenerator {
     // column's depends on it too: compute the row
     if ((spec?.kind === 'override' && spec.override.kind === 'function') || this.rowDependent(column)) {
       const k = this.states.resolve(i);
-      const linked = spec?.kind === 'override' ? undefined : this.timeLinkedValue(column, k);
+      const linked = this.timeLinkedValue(column, k);
       if (linked !== undefined) return linked;
       const known = this.rowMemo.get(column)?.get(k);
       if (known !== undefined) return known;
