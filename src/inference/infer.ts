@@ -4,6 +4,7 @@ import { qualifiedName } from '../catalog.js';
 import { type TableConstraints, type ValueDomain, emptyDomain, tableConstraints } from './domain.js';
 import { birthDateBounds, impliedRelations } from './coherence.js';
 import { tablesTriggersRead, triggerPartitionSlots } from './trigger-tables.js';
+import { triggerJoinSteers } from './trigger-joins.js';
 import { satisfies } from './domain-test.js';
 import { kindFromName } from './heuristics.js';
 import type { ColumnModel, GeneratorSpec, RadixKey, SeedModel, TableModel } from './model.js';
@@ -138,6 +139,7 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
     radixKeys,
     partitionTargets,
     triggerReads: tablesTriggersRead(table, catalog),
+    triggerSteers: steersOf(key, foreignKeys, catalog),
     perParent: {},
     insertOnly: false,
     partitionsAddRules: table.partitions.some((name) => {
@@ -156,6 +158,17 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
           }
         : null,
   };
+}
+
+/** The trigger steers (see TableModel.triggerSteers) of the table's single-column FKs, by FK name. */
+function steersOf(key: string, foreignKeys: readonly ForeignKey[], catalog: Catalog): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const steer of triggerJoinSteers(catalog).get(key) ?? []) {
+    const fk = foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === steer.column &&
+      qualifiedName(f.references.schema, f.references.table) === steer.parent);
+    if (fk && !(fk.name in out)) out[fk.name] = steer.parentColumn;
+  }
+  return out;
 }
 
 /**

@@ -96,6 +96,12 @@ export interface TableModel {
   readonly partitionsAddRules: boolean;
   /** Tables its INSERT triggers read: seeded before it where the foreign keys allow. */
   readonly triggerReads: readonly QualifiedName[];
+  /**
+   * FKs whose parent rows an INSERT trigger compares through another column of the parent
+   * (`whitelist.attribute_type = attribute_type.root`), by FK name: that parent column. Only
+   * parent rows whose key appears among the parent's values of it are chosen.
+   */
+  readonly triggerSteers: Readonly<Record<string, string>>;
   /** Why the table is not seeded, or null. */
   readonly skip: { reason: string; fix: string | null } | null;
 }

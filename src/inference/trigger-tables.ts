@@ -45,14 +45,15 @@ function triggerTables(table: Table, catalog: Catalog, pattern: RegExp): Qualifi
   for (const trigger of table.triggers.filter(firesOnInsert)) {
     const functionSchema = trigger.function.includes('.') ? trigger.function.slice(0, trigger.function.indexOf('.')) : null;
     for (const name of tableNames(trigger.functionSource!, pattern)) {
-      const key = resolve(name, catalog, [table.schema, functionSchema, 'public']);
+      const key = resolveTable(name, catalog, [table.schema, functionSchema, 'public']);
       if (key && key !== own) found.add(key);
     }
   }
   return [...found].sort();
 }
 
-function firesOnInsert(trigger: Trigger): boolean {
+/** An enabled trigger that fires on INSERT before COMMIT, with a body we can read. */
+export function firesOnInsert(trigger: Trigger): boolean {
   if (trigger.enabled === 'disabled' || !trigger.events.includes('insert') || trigger.functionSource === null) return false;
   return !(trigger.constraint && trigger.initiallyDeferred);
 }
@@ -82,7 +83,8 @@ function unquote(identifier: string): string {
   return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier.toLowerCase();
 }
 
-function resolve(ref: { schema: string | null; name: string }, catalog: Catalog, searchPath: (string | null)[]): QualifiedName | null {
+/** A table name as the function would resolve it: unique in the catalog, else by the search path. */
+export function resolveTable(ref: { schema: string | null; name: string }, catalog: Catalog, searchPath: (string | null)[]): QualifiedName | null {
   const matches = catalog.tables.filter((t) => t.name === ref.name && (ref.schema === null || t.schema === ref.schema));
   if (matches.length === 1) return qualifiedName(matches[0]!.schema, matches[0]!.name);
   for (const schema of searchPath) {

@@ -133,6 +133,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
           const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens, { prefetched, ...(generated ? { generated } : {}) });
           tables[step.table] = outcome.rows;
           outcomes.push(outcome);
+          reportCapacityCut(gen, outcome, short, options);
           triggersRan ||= hasInsertTriggers(gen);
         } else if (step.kind === 'insert-together') {
           const gens = step.tables.map(generator);
@@ -190,6 +191,24 @@ async function switchTriggers(client: pg.ClientBase, gens: readonly TableGenerat
   return touched;
 }
 
+/**
+ * A table whose unique key holds fewer rows than planned once its parents are written (parents
+ * came out short, or only some parent rows may be pointed at) is written with what the key
+ * holds, and reported short with the key's name.
+ */
+function reportCapacityCut(gen: TableGenerator, outcome: TableOutcome, short: RunSummary['short'], options: ExecuteOptions): void {
+  if (gen.key in short || outcome.method === 'trigger-filled' || outcome.method === 'empty' || gen.rows >= gen.planned.rows) return;
+  const key = gen.radix.tightest();
+  const steered = Object.entries(gen.model.triggerSteers).map(([name, column]) => {
+    const fk = gen.model.foreignKeys.find((f) => f.name === name)!;
+    return `${fk.columns[0]} names only rows of ${fk.references.table} that are some row's ${column} (an INSERT trigger compares them)`;
+  });
+  const reason = `its unique key ${key?.name ?? ''} holds only ${gen.rows} rows with the parent rows it may point at` +
+    (steered.length > 0 ? `: ${steered.join('; ')}` : '');
+  short[gen.key] = { rows: outcome.rows, planned: gen.planned.rows, reason };
+  options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: only ${outcome.rows} of ${gen.planned.rows} rows: ${reason}` });
+}
+
 /** Per table, the columns some FK of a seeded table points at: what a trigger's rewrite must be read back for. */
 function referencedColumns(gens: GeneratorSet, plan: Plan): Map<QualifiedName, string[]> {
   const map = new Map<QualifiedName, Set<string>>();
@@ -200,6 +219,15 @@ function referencedColumns(gens: GeneratorSet, plan: Plan): Map<QualifiedName, s
       const set = map.get(parent) ?? new Set<string>();
       for (const c of fk.references.columns) set.add(c);
       map.set(parent, set);
+    }
+  }
+  // columns trigger-steered FKs compare (after the referenced ones, which order the adopted rows)
+  for (const t of plan.tables) {
+    if (t.mode !== 'seed') continue;
+    const model = gens.generator(t.key)!.model;
+    for (const [name, column] of Object.entries(model.triggerSteers)) {
+      const fk = model.foreignKeys.find((f) => f.name === name)!;
+      map.get(`${fk.references.schema}.${fk.references.table}`)?.add(column);
     }
   }
   return new Map([...map].map(([k, v]) => [k, [...v]]));

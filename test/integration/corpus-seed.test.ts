@@ -51,9 +51,9 @@ describe.skipIf(!corpusDir)('corpus: `autoseed seed` fills every table that can 
         .map((t) => t.table)
         .filter((t) => !(t in done.short) && !(t in done.tables && done.tables[t]! > 0 && transient(t)));
       expect(empty).toEqual([]);
-      // a table the run left empty cannot hold rows as declared, or is a known data-dependent case
+      // a table the run left empty cannot hold rows as declared
       const unfilled = Object.entries(done.short)
-        .filter(([t, x]) => x.rows === 0 && !/cannot hold rows|needs rows in .*whose rows were all rejected/.test(x.reason) && !(t in KNOWN_UNFILLED))
+        .filter(([, x]) => x.rows === 0 && !/cannot hold rows|needs rows in .*whose rows were all rejected/.test(x.reason))
         .map(([t, x]) => `${t}: ${x.reason}`);
       expect(unfilled).toEqual([]);
 
@@ -74,17 +74,6 @@ describe.skipIf(!corpusDir)('corpus: `autoseed seed` fills every table that can 
     }
   });
 });
-
-/**
- * Tables that can hold rows but stay empty at the default seed, because the rows their parents
- * got leave nothing a trigger accepts. Each is searched exhaustively (every key combination).
- */
-const KNOWN_UNFILLED: Record<string, string> = {
-  // prevent_invalid_attributes wants link_type_attribute_type to pair the link's type with the
-  // attribute's root; every attribute type is written by instrument's trigger under root 14, and
-  // at the default seed no link_type_attribute_type row names 14 (other seeds fill it: seed 3 gives 100/100)
-  'musicbrainz.link_attribute': 'trigger whitelist the generated parents do not meet',
-};
 
 /** Queue tables other tables' triggers fill and drain within the same transaction (musicbrainz' *_pending_update). */
 function transient(table: string): boolean {

@@ -29,6 +29,26 @@ BEGIN
   RETURN NEW;
 END $$;
 CREATE TRIGGER only_allowed BEFORE INSERT ON item_tags FOR EACH ROW EXECUTE FUNCTION allowed_tag();
+-- a whitelist keyed by a category's root (musicbrainz' link_type_attribute_type): a product takes
+-- a category only when its type lists the category's root
+CREATE TABLE categories (id serial PRIMARY KEY, parent integer REFERENCES categories (id), root integer NOT NULL REFERENCES categories (id), name text NOT NULL);
+CREATE TABLE product_types (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE products (id serial PRIMARY KEY, type_id integer NOT NULL REFERENCES product_types (id));
+CREATE TABLE type_categories (type_id integer NOT NULL REFERENCES product_types (id), category_id integer NOT NULL REFERENCES categories (id), PRIMARY KEY (type_id, category_id));
+CREATE TABLE product_categories (product_id integer NOT NULL REFERENCES products (id), category_id integer NOT NULL REFERENCES categories (id), PRIMARY KEY (product_id, category_id));
+CREATE FUNCTION category_allowed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (
+    SELECT TRUE FROM (VALUES (NEW.product_id, NEW.category_id)) pc (product_id, category_id)
+    JOIN products p ON p.id = pc.product_id
+    JOIN categories c ON c.id = pc.category_id
+    JOIN type_categories tc ON tc.category_id = c.root AND tc.type_id = p.type_id
+  ) THEN
+    RAISE EXCEPTION 'category % is not allowed for product %', NEW.category_id, NEW.product_id;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER category_allowed BEFORE INSERT ON product_categories FOR EACH ROW EXECUTE FUNCTION category_allowed();
 -- a whitelist nothing generated meets: every kind/tag pair is refused
 CREATE TABLE kind_bans (kind_id integer NOT NULL REFERENCES kinds (id), tag_id integer NOT NULL REFERENCES tags (id), PRIMARY KEY (kind_id, tag_id));
 CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'kind % may not ban tag %', NEW.kind_id, NEW.tag_id; END $$;
@@ -84,6 +104,21 @@ describe('tables with triggers', () => {
         SELECT 1 FROM items i JOIN kind_tags kt ON kt.kind_id = i.kind_id WHERE i.id = it.item_id AND kt.tag_id = it.tag_id)) AS allowed
       FROM item_tags it`);
     expect(Number(rows[0]!.n)).toBe(done.tables['public.item_tags']);
+    expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(40);
+    expect(rows[0]!.allowed).toBe(rows[0]!.n);
+  });
+
+  it("a whitelist the trigger reads through another column of the parent names rows that are that column's values", async () => {
+    const done = events.find((e) => e.type === 'run-done') as unknown as { short: Record<string, unknown> };
+    expect(done.short['public.product_categories']).toBeUndefined();
+    const { rows } = await db.client.query<{ whitelist: string; astray: string; n: string; allowed: string }>(`
+      SELECT (SELECT count(*) FROM type_categories) AS whitelist,
+             (SELECT count(*) FROM type_categories WHERE category_id NOT IN (SELECT root FROM categories)) AS astray,
+             (SELECT count(*) FROM product_categories) AS n,
+             (SELECT count(*) FROM product_categories pc JOIN products p ON p.id = pc.product_id JOIN categories c ON c.id = pc.category_id
+               WHERE EXISTS (SELECT 1 FROM type_categories tc WHERE tc.category_id = c.root AND tc.type_id = p.type_id)) AS allowed`);
+    expect(Number(rows[0]!.whitelist)).toBeGreaterThan(0);
+    expect(rows[0]!.astray).toBe('0');
     expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(40);
     expect(rows[0]!.allowed).toBe(rows[0]!.n);
   });

@@ -255,12 +255,14 @@ export class FkResolver {
     const domains = f.fk.columns.map((c) => this.host.columns.get(c)?.model.domain);
     const partition = this.host.model.partitionTargets[f.fk.name];
     const parent = partition ? this.host.set.generator(f.parent) : undefined;
+    const steered = this.steeredKeys(f, parentRows);
     let allowed: number[] | null = null;
-    if (domains.some(restricts) || parent) {
+    if (domains.some(restricts) || parent || steered) {
       allowed = [];
       for (let j = 0; j < parentRows; j++) {
         const values = this.parentValues(f, j);
         if (!values.every((v, k) => !domains[k] || satisfies(v, domains[k]!))) continue;
+        if (steered && !steered.has(String(values[0]))) continue;
         // an FK into one partition: the parent row must land in that partition
         if (parent && partition && !inSlot(parent.value(partition.keyColumn, parent.liveRow(j)), partition.slot)) continue;
         allowed.push(j);
@@ -268,6 +270,25 @@ export class FkResolver {
     }
     this.admissible.set(f.fk.name, allowed);
     return allowed;
+  }
+
+  /**
+   * For an FK an INSERT trigger compares through another column of the parent (TableModel.
+   * triggerSteers): the parent's values of that column, as text. Null when nothing steers the FK,
+   * the parent is not seeded in this run, or no parent row's key is among them (then any parent
+   * row is as good as another).
+   */
+  private steeredKeys(f: CompiledFk, parentRows: number): Set<string> | null {
+    const column = this.host.model.triggerSteers[f.fk.name];
+    const parent = column !== undefined && !f.self && this.host.set.planned(f.parent)?.mode === 'seed' ? this.host.set.generator(f.parent) : undefined;
+    if (!parent) return null;
+    const keys = new Set<string>();
+    for (let j = 0; j < parentRows; j++) {
+      const v = parent.value(column!, parent.liveRow(j));
+      if (v !== null) keys.add(String(v));
+    }
+    for (let j = 0; j < parentRows; j++) if (keys.has(String(this.parentValues(f, j)[0]))) return keys;
+    return null;
   }
 
   /** overrides.ts `perParent` for this FK: children laid out parent by parent. */

@@ -49,6 +49,16 @@ export class RadixKeys {
     return Math.min(...this.keys.map((k) => this.radices(k).reduce((a, b) => a * b, 1)), Number.POSITIVE_INFINITY);
   }
 
+  /** The key that allows the fewest rows, with that number (null without radix keys). */
+  tightest(): { name: string; rows: number } | null {
+    let best: { name: string; rows: number } | null = null;
+    for (const k of this.keys) {
+      const rows = this.radices(k).reduce((a, b) => a * b, 1);
+      if (!best || rows < best.rows) best = { name: k.key.name, rows };
+    }
+    return best;
+  }
+
   private radices(k: Compiled): number[] {
     return k.parts.map((p) => {
       if (p.kind === 'finite') return Math.max(1, this.sizes.finite(p.name));
