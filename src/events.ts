@@ -21,7 +21,8 @@ export type SeedEvent =
       /** The ledger's run: its id, fingerprint, and whether it continues an interrupted run. */
       run?: { id: number; fingerprint: string; resumed: boolean; checkpoint: boolean };
     }
-  | { type: 'table-start'; table: QualifiedName; rows: number; method: 'copy' | 'insert' }
+  /** `threads`: worker threads generating the table's rows (absent: the main thread). */
+  | { type: 'table-start'; table: QualifiedName; rows: number; method: 'copy' | 'insert'; threads?: number }
   | { type: 'progress'; table: QualifiedName; rows: number; total: number }
   | {
       type: 'table-done';

@@ -15,6 +15,7 @@ import { guard } from './seed-error.js';
 import { advanceSequences } from './sequences.js';
 import type { Prefetch } from './prefetch.js';
 import type { RowBatch } from './table-rows.js';
+import { RowWorkers } from './workers/row-workers.js';
 import { copiesPlainly, copyTable, hasInsertTriggers, prefetchRows } from './write-table.js';
 
 export interface ExecuteOptions {
@@ -93,6 +94,8 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   let keep: Set<QualifiedName> | undefined;
   // the next table's rows, generated while the server finishes the current table
   const ahead: { next: { table: QualifiedName; rows: Prefetch<RowBatch> } | null } = { next: null };
+  // started now, so the threads are ready by the time the first large table comes
+  const workers = RowWorkers.forRun(gens, plan);
   try {
     for (const [u, unit] of units.entries()) {
       const last = u === units.length - 1;
@@ -126,11 +129,11 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
           const next = steps[s + 1];
           const generated = next?.kind === 'copy' && !triggersRan && copiesPlainly(gen)
             ? () => {
-              const rows = prefetchRows(generator(next.table), gens, options.checker);
+              const rows = prefetchRows(generator(next.table), gens, options.checker, workers);
               if (rows) ahead.next = { table: next.table, rows };
             }
             : undefined;
-          const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens, { prefetched, ...(generated ? { generated } : {}) });
+          const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens, { prefetched, workers, ...(generated ? { generated } : {}) });
           tables[step.table] = outcome.rows;
           outcomes.push(outcome);
           reportCapacityCut(gen, outcome, short, options);
@@ -168,6 +171,8 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
     await client.query('ROLLBACK').catch(() => undefined);
     throwIfInterrupted(options.signal, keptTables(committed, done));
     throw error;
+  } finally {
+    await workers?.close();
   }
   return { tables, short, rows: Object.values(tables).reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - started) };
 }

@@ -16,6 +16,7 @@ import { guard } from './seed-error.js';
 import { MemoryCap } from './memory-cap.js';
 import { Prefetch } from './prefetch.js';
 import { type RowBatch, tableRows } from './table-rows.js';
+import type { RowWorkers } from './workers/row-workers.js';
 
 /**
  * Writes one table of the plan: COPY in statements while generation runs ahead, or guarded
@@ -64,7 +65,7 @@ export async function copyTable(
   if (fallback) await client.query('SAVEPOINT autoseed_copy');
   try {
     // rows generated ahead and the next table's head start only where the rows go as generated
-    const outcome = await copyRowsOf(client, gen, options, t0, fallback ? {} : ahead);
+    const outcome = await copyRowsOf(client, gen, gens, options, t0, fallback ? {} : ahead);
     if (fallback) await client.query('RELEASE SAVEPOINT autoseed_copy');
     return outcome;
   } catch (error) {
@@ -113,21 +114,29 @@ async function insertTable(
 const memoryCap = new MemoryCap();
 
 /** COPY in statements, generation running ahead. */
-async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: ExecuteOptions, t0: number, ahead: AheadOptions): Promise<TableOutcome> {
-  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
+async function copyRowsOf(
+  client: pg.ClientBase,
+  gen: TableGenerator,
+  gens: GeneratorSet,
+  options: ExecuteOptions,
+  t0: number,
+  ahead: AheadOptions,
+): Promise<TableOutcome> {
+  // a large table's rows come from worker threads (rows generated ahead are already here)
+  const workers = !ahead.prefetched && ahead.workers?.takes(gen, gens, options.checker) ? ahead.workers : null;
+  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy', ...(workers ? { threads: workers.size } : {}) });
   let done = 0;
   let retried = 0;
+  const source = workers ? workers.lines(gen) : encoded(ahead.prefetched?.batches() ?? tableRows(gen, options.checker));
   // generation runs ahead of the server (copyStatements yields a macrotask turn per batch, which
   // also lets a Ctrl-C be seen mid-COPY); progress counts rows generated
   const batches = async function* (): AsyncGenerator<LineBatch> {
-    for await (const batch of ahead.prefetched?.batches() ?? tableRows(gen, options.checker)) {
+    for await (const batch of source) {
       memoryCap.check();
       retried += batch.retried;
-      let text = '';
-      for (const row of batch.rows) text += encodeCopyRow(row);
-      done += batch.rows.length;
+      done += batch.rows;
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-      yield { text, rows: batch.rows.length };
+      yield { text: batch.text, rows: batch.rows };
     }
     // every row is generated; the server is still busy with the last statement
     ahead.generated?.();
@@ -137,6 +146,15 @@ async function copyRowsOf(client: pg.ClientBase, gen: TableGenerator, options: E
   }
   options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
   return { table: gen.key, rows: gen.rows, method: 'copy' };
+}
+
+/** Batches of rows as COPY text. */
+async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<{ text: string; rows: number; retried: number }> {
+  for await (const batch of batches) {
+    let text = '';
+    for (const row of batch.rows) text += encodeCopyRow(row);
+    yield { text, rows: batch.rows.length, retried: batch.retried };
+  }
 }
 
 /** The referenced columns of a table's rows, as text, in a stable order. */
@@ -172,6 +190,8 @@ export function hasInsertTriggers(gen: TableGenerator): boolean {
 export interface AheadOptions {
   readonly prefetched?: Prefetch<RowBatch> | undefined;
   readonly generated?: () => void;
+  /** Worker threads that may generate this table's rows (when it is large and plain). */
+  readonly workers?: RowWorkers | null;
 }
 
 /**
@@ -184,8 +204,9 @@ export function copiesPlainly(gen: TableGenerator): boolean {
 }
 
 /** Rows of `gen` generated ahead, or null when its parents' rows may still change what it gets. */
-export function prefetchRows(gen: TableGenerator, gens: GeneratorSet, checker: ExecuteOptions['checker']): Prefetch<RowBatch> | null {
-  if (!copiesPlainly(gen) || emptyRequiredParent(gen, gens)) return null;
+export function prefetchRows(gen: TableGenerator, gens: GeneratorSet, checker: ExecuteOptions['checker'], workers: RowWorkers | null = null): Prefetch<RowBatch> | null {
+  // a table the workers take is generated there, as fast as they go
+  if (!copiesPlainly(gen) || emptyRequiredParent(gen, gens) || workers?.takes(gen, gens, checker)) return null;
   return new Prefetch(tableRows(gen, checker), ROWS_PER_STATEMENT);
 }
 

@@ -55,6 +55,11 @@ export class RowStates {
     return this.origin.get(i) ?? i;
   }
 
+  /** Nothing happened to the rows yet: each is exactly as generated (what a worker thread knows). */
+  pristine(): boolean {
+    return this.replacedBy.size === 0 && this.dead.size === 0 && this.actualKeys.size === 0 && this.adoptedRows === null && this.extraRows === 0;
+  }
+
   get rejectedCount(): number {
     return this.replacedBy.size;
   }

@@ -1,0 +1,15 @@
+import type { QualifiedName } from '../../catalog.js';
+import type { ErrorCode } from '../../errors.js';
+
+/** Rows [start, end) of a table, to generate and encode. */
+export interface WorkerJob {
+  readonly id: number;
+  readonly table: QualifiedName;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The job's COPY text, or why it failed (an AutoseedError keeps its code and data). */
+export type WorkerReply =
+  | { readonly id: number; readonly text: string }
+  | { readonly id: number; readonly error: { message: string; code?: ErrorCode; data?: unknown; stack?: string | undefined } };

@@ -1,0 +1,174 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { QualifiedName } from '../../catalog.js';
+import { AutoseedError, type ErrorCode } from '../../errors.js';
+import type { SeedModel } from '../../inference/model.js';
+import type { Plan } from '../../planner/plan-types.js';
+import type { GeneratorSet } from '../generate/generator-set.js';
+import type { TableGenerator } from '../generate/table-generator.js';
+import type { WorkerJob, WorkerReply } from './protocol.js';
+
+/** Rows per job: a few MB of COPY text, small enough to keep every worker busy to the end. */
+const JOB_ROWS = 5_000;
+/** Jobs in flight per worker: one being generated, one waiting, while the main thread streams. */
+const JOBS_PER_WORKER = 2;
+
+/**
+ * Worker threads that generate row ranges of large plain-COPY tables while the main thread
+ * streams COPY. `AUTOSEED_WORKERS` sets how many (0: none; default: one per core beyond the
+ * first, at most 4), `AUTOSEED_WORKER_ROWS` from how many planned rows a table uses them
+ * (default 50,000: below it a worker's start-up costs more than it saves), `AUTOSEED_WORKER_JOB_ROWS`
+ * rows per job (default 5,000). Rows are addressed by index, so the data is the same for any
+ * worker count and job size.
+ */
+export class RowWorkers {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  private turn = 0;
+  private failure: Error | null = null;
+  private closing = false;
+
+  private readonly jobRows: number;
+
+  private constructor(gens: GeneratorSet, count: number, env: NodeJS.ProcessEnv) {
+    this.jobRows = positive(env.AUTOSEED_WORKER_JOB_ROWS) ?? JOB_ROWS;
+    const url = new URL('./row-worker.js', import.meta.url);
+    this.workers = Array.from({ length: count }, () => {
+      const worker = new Worker(url, { workerData: gens.inputs });
+      worker.on('message', (reply: WorkerReply) => this.settle(reply));
+      worker.on('error', (error) => this.fail(new Error(`row generation failed in a worker thread: ${error.message}`, { cause: error })));
+      worker.on('exit', (code) => {
+        if (!this.closing) this.fail(new Error(`a row generation worker thread stopped (exit code ${code})`));
+      });
+      return worker;
+    });
+  }
+
+  /**
+   * Workers for a run, or null when none would be used: none asked for, no table large enough,
+   * or overrides.ts functions in the model (functions do not cross threads).
+   */
+  static forRun(gens: GeneratorSet, plan: Plan, env: NodeJS.ProcessEnv = process.env): RowWorkers | null {
+    const count = workerCount(env);
+    const min = workerMinRows(env);
+    if (count === 0 || !plan.tables.some((t) => t.mode === 'seed' && t.rows >= min)) return null;
+    if (hasFunctions(gens.inputs.model)) return null;
+    return new RowWorkers(gens, count, env);
+  }
+
+  /**
+   * Whether a table's rows may come from the workers: it is written by plain COPY (the caller
+   * knows), large enough, has no CHECK PostgreSQL must confirm per batch, and neither it nor any
+   * table it reads values of has rows the database rewrote, rejected or wrote itself (the workers
+   * know only the generated rows).
+   */
+  takes(gen: TableGenerator, gens: GeneratorSet, checker: unknown, env: NodeJS.ProcessEnv = process.env): boolean {
+    if (this.failure || gen.rows < workerMinRows(env)) return false;
+    if (gen.model.unverifiedChecks.length > 0 && checker) return false;
+    return generatedOnly(gen, gens);
+  }
+
+  /** The table's rows as COPY text, in order, one batch per job. */
+  async *lines(gen: TableGenerator): AsyncGenerator<{ text: string; rows: number; retried: number }> {
+    const total = gen.rows;
+    const depth = this.workers.length * JOBS_PER_WORKER;
+    const queue: { text: Promise<string>; rows: number }[] = [];
+    let next = 0;
+    const fill = () => {
+      while (queue.length < depth && next < total) {
+        const end = Math.min(total, next + this.jobRows);
+        const text = this.run({ id: this.nextId++, table: gen.key, start: next, end });
+        // a batch the consumer never reaches (the COPY failed) must not be an unhandled rejection
+        text.catch(() => undefined);
+        queue.push({ text, rows: end - next });
+        next = end;
+      }
+    };
+    fill();
+    while (queue.length > 0) {
+      const head = queue.shift()!;
+      const text = await head.text;
+      fill();
+      yield { text, rows: head.rows, retried: 0 };
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private run(job: WorkerJob): Promise<string> {
+    if (this.failure) return Promise.reject(this.failure);
+    const worker = this.workers[this.turn++ % this.workers.length]!;
+    return new Promise<string>((resolve, reject) => {
+      this.pending.set(job.id, { resolve, reject });
+      worker.postMessage(job);
+    });
+  }
+
+  private settle(reply: WorkerReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if ('text' in reply) {
+      waiting.resolve(reply.text);
+      return;
+    }
+    const { code, data, message, stack } = reply.error;
+    if (code) {
+      waiting.reject(new AutoseedError(code as ErrorCode, data as never));
+    } else {
+      const error = new Error(message);
+      if (stack) error.stack = stack;
+      waiting.reject(error);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
+
+function workerCount(env: NodeJS.ProcessEnv): number {
+  const asked = Number(env.AUTOSEED_WORKERS);
+  if (env.AUTOSEED_WORKERS !== undefined && env.AUTOSEED_WORKERS !== '' && Number.isInteger(asked) && asked >= 0) return Math.min(asked, 16);
+  return Math.min(4, Math.max(0, availableParallelism() - 1));
+}
+
+function workerMinRows(env: NodeJS.ProcessEnv): number {
+  return positive(env.AUTOSEED_WORKER_ROWS) ?? 50_000;
+}
+
+function positive(value: string | undefined): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+function hasFunctions(model: SeedModel): boolean {
+  return model.tables.some((t) => t.columns.some((c) => c.generator.kind === 'override' && c.generator.override.kind === 'function'));
+}
+
+/** The table and every table it reads values of (through FKs, transitively) hold generated rows only. */
+function generatedOnly(gen: TableGenerator, gens: GeneratorSet): boolean {
+  const seen = new Set<QualifiedName>();
+  const stack: TableGenerator[] = [gen];
+  while (stack.length > 0) {
+    const g = stack.pop()!;
+    if (seen.has(g.key)) continue;
+    seen.add(g.key);
+    if (!g.states.pristine()) return false;
+    for (const fk of g.model.foreignKeys) {
+      const parent = gens.generator(`${fk.references.schema}.${fk.references.table}`);
+      if (parent && gens.planned(parent.key)?.mode === 'seed') stack.push(parent);
+    }
+  }
+  return true;
+}
