@@ -19,7 +19,7 @@ export function plainReporter(write: (text: string) => void): (event: AutoseedEv
           write(`  ✓ ${event.table.padEnd(48)} ${String(event.rows).padStart(8)} rows  (committed before the interruption)\n`);
           return;
         }
-        write(`  ✓ ${event.table.padEnd(48)} ${String(event.rows).padStart(8)} rows  ${event.ms} ms${event.retried ? `  (${event.retried} rows re-rolled for CHECKs)` : ''}\n`);
+        write(`  ✓ ${event.table.padEnd(48)} ${String(event.rows).padStart(8)} rows  ${event.ms} ms${event.retried ? `  (${event.retried} rows regenerated after a CHECK or a trigger refused them)` : ''}\n`);
         return;
       case 'cycle-update':
         write(`  ↺ ${event.table.padEnd(48)} ${String(event.rows).padStart(8)} rows updated (${event.foreignKeys.join(', ')})\n`);
