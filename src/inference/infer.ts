@@ -164,9 +164,9 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
 function steersOf(key: string, foreignKeys: readonly ForeignKey[], catalog: Catalog): Record<string, string> {
   const out: Record<string, string> = {};
   for (const steer of triggerJoinSteers(catalog).get(key) ?? []) {
-    const fk = foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === steer.column &&
-      qualifiedName(f.references.schema, f.references.table) === steer.parent);
-    if (fk && !(fk.name in out)) out[fk.name] = steer.parentColumn;
+    // an FK aimed at a partition's root (retargetPartitionFks) no longer references the steer's table
+    const fk = foreignKeys.find((f) => f.name === steer.foreignKey);
+    if (fk && qualifiedName(fk.references.schema, fk.references.table) === steer.parent && !(fk.name in out)) out[fk.name] = steer.parentColumn;
   }
   return out;
 }

@@ -23,6 +23,11 @@ export type GeneratorSpec =
   /** From overrides.ts: a constant, a list, a function of the row, or a SQL expression. */
   | { kind: 'override'; override: CompiledOverride };
 
+/** An overrides.ts function override: it sees the whole row, so the row must be computed. */
+export function isFunctionOverride(spec: GeneratorSpec | undefined): boolean {
+  return spec?.kind === 'override' && spec.override.kind === 'function';
+}
+
 /** An overrides.ts column override, ready for generation. */
 export type CompiledOverride =
   | { readonly kind: 'constant'; readonly value: unknown }

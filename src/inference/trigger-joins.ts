@@ -1,7 +1,7 @@
 import { parseSync } from 'libpg-query';
 import { type Catalog, type QualifiedName, type Table, qualifiedName } from '../catalog.js';
 import type { Node } from './checks/ast.js';
-import { firesOnInsert, resolveTable } from './trigger-tables.js';
+import { firesOnInsert, resolveTable, triggerSearchPath } from './trigger-tables.js';
 
 /**
  * An FK column that INSERT triggers compare with another column of the table it references.
@@ -11,7 +11,9 @@ import { firesOnInsert, resolveTable } from './trigger-tables.js';
  * that way are the ones the trigger can find.
  */
 export interface JoinSteer {
-  /** The FK column (single-column FK) of the table being seeded. */
+  /** The name of the FK (single-column) that is steered. */
+  readonly foreignKey: string;
+  /** The FK column of the table being seeded. */
   readonly column: string;
   /** The referenced table. */
   readonly parent: QualifiedName;
@@ -29,15 +31,14 @@ export function triggerJoinSteers(catalog: Catalog): Map<QualifiedName, JoinStee
   const byName = new Map(catalog.tables.map((t) => [qualifiedName(t.schema, t.name), t]));
   for (const table of catalog.tables) {
     for (const trigger of table.triggers.filter(firesOnInsert)) {
-      const functionSchema = trigger.function.includes('.') ? trigger.function.slice(0, trigger.function.indexOf('.')) : null;
-      const searchPath = [table.schema, functionSchema, 'public'];
+      const searchPath = triggerSearchPath(table, trigger);
       for (const query of selectStatements(trigger.functionSource!)) {
         for (const [left, right] of columnEqualities(query, catalog, searchPath)) {
           for (const [own, other] of [[left, right], [right, left]] as const) {
             const steer = steerOf(own, other, byName);
             if (!steer) continue;
             const list = out.get(own.table) ?? [];
-            if (!list.some((s) => s.column === steer.column && s.parentColumn === steer.parentColumn)) list.push(steer);
+            if (!list.some((s) => s.foreignKey === steer.foreignKey && s.parentColumn === steer.parentColumn)) list.push(steer);
             out.set(own.table, list);
           }
         }
@@ -61,7 +62,7 @@ function steerOf(own: ColumnOf, other: ColumnOf, byName: Map<QualifiedName, Tabl
   const fk = table.foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === own.column &&
     qualifiedName(f.references.schema, f.references.table) === other.table);
   if (!fk || fk.references.columns[0] === other.column) return null;
-  return { column: own.column, parent: other.table, parentColumn: other.column };
+  return { foreignKey: fk.name, column: own.column, parent: other.table, parentColumn: other.column };
 }
 
 /**

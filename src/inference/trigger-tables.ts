@@ -43,13 +43,22 @@ function triggerTables(table: Table, catalog: Catalog, pattern: RegExp): Qualifi
   const own = qualifiedName(table.schema, table.name);
   const found = new Set<QualifiedName>();
   for (const trigger of table.triggers.filter(firesOnInsert)) {
-    const functionSchema = trigger.function.includes('.') ? trigger.function.slice(0, trigger.function.indexOf('.')) : null;
+    const searchPath = triggerSearchPath(table, trigger);
     for (const name of tableNames(trigger.functionSource!, pattern)) {
-      const key = resolveTable(name, catalog, [table.schema, functionSchema, 'public']);
+      const key = resolveTable(name, catalog, searchPath);
       if (key && key !== own) found.add(key);
     }
   }
   return [...found].sort();
+}
+
+/**
+ * Where an unqualified table name in a trigger's body is looked for: the table's schema, the
+ * function's, then public (the server's search_path at run time is not known here).
+ */
+export function triggerSearchPath(table: Table, trigger: Trigger): (string | null)[] {
+  const functionSchema = trigger.function.includes('.') ? trigger.function.slice(0, trigger.function.indexOf('.')) : null;
+  return [table.schema, functionSchema, 'public'];
 }
 
 /** An enabled trigger that fires on INSERT before COMMIT, with a body we can read. */

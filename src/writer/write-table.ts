@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isFunctionOverride } from '../inference/model.js';
 import { matchKey } from '../ledger/keys.js';
 import { fkNullable } from '../planner/fk-nullable.js';
 import { isImplicit } from '../planner/select.js';
@@ -211,5 +212,5 @@ export function prefetchRows(gen: TableGenerator, gens: GeneratorSet, checker: E
 }
 
 function hasFunctionOverrides(gen: TableGenerator): boolean {
-  return gen.written.some((c) => c.generator.kind === 'override' && c.generator.override.kind === 'function');
+  return gen.written.some((c) => isFunctionOverride(c.generator));
 }

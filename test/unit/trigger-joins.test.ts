@@ -68,7 +68,7 @@ describe('what INSERT triggers compare', () => {
   it('steers an FK compared with a parent column it does not reference, not one compared with its own key', () => {
     const steers = triggerJoinSteers(schema(GUARD));
     expect(steers.get('public.link_type_attribute_type')).toEqual([
-      { column: 'attribute_type', parent: 'public.link_attribute_type', parentColumn: 'root' },
+      { foreignKey: 'ltat_fk_attr', column: 'attribute_type', parent: 'public.link_attribute_type', parentColumn: 'root' },
     ]);
     // link_type = l.link_type: link_type_attribute_type.link_type references link_type, not link
     expect(steers.size).toBe(1);

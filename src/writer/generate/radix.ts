@@ -45,8 +45,7 @@ export class RadixKeys {
 
   /** The most rows the radix keys allow (Infinity without radix keys). */
   capacity(): number {
-    if (this.keys.length === 0) return Number.POSITIVE_INFINITY;
-    return Math.min(...this.keys.map((k) => this.radices(k).reduce((a, b) => a * b, 1)), Number.POSITIVE_INFINITY);
+    return this.tightest()?.rows ?? Number.POSITIVE_INFINITY;
   }
 
   /** The key that allows the fewest rows, with that number (null without radix keys). */

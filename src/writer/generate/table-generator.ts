@@ -3,7 +3,7 @@ import { qualifiedName } from '../../catalog.js';
 import { SeededFaker } from '../../inference/faker-context.js';
 import type { GenContext, Persona, Place, Value, ValueFn } from '../../inference/gen-context.js';
 import { PlaceMaker } from '../../inference/places.js';
-import type { ColumnModel, TableModel } from '../../inference/model.js';
+import { type ColumnModel, type TableModel, isFunctionOverride } from '../../inference/model.js';
 import { satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
 import { fkNullable } from '../../planner/fk-nullable.js';
@@ -260,7 +260,7 @@ export class TableGenerator {
     const spec = this.columns.get(column)?.model.generator;
     // a function override sees the whole row, and a time moved after a parent's or another
     // column's depends on it too: compute the row
-    if ((spec?.kind === 'override' && spec.override.kind === 'function') || this.rowDependent(column)) {
+    if (isFunctionOverride(spec) || this.rowDependent(column)) {
       const k = this.states.resolve(i);
       const linked = this.timeLinkedValue(column, k);
       if (linked !== undefined) return linked;

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { QualifiedName } from '../../catalog.js';
 import { AutoseedError, type ErrorCode } from '../../errors.js';
-import type { SeedModel } from '../../inference/model.js';
+import { type SeedModel, isFunctionOverride } from '../../inference/model.js';
 import type { Plan } from '../../planner/plan-types.js';
 import type { GeneratorSet } from '../generate/generator-set.js';
 import type { TableGenerator } from '../generate/table-generator.js';
@@ -153,7 +153,7 @@ function positive(value: string | undefined): number | null {
 }
 
 function hasFunctions(model: SeedModel): boolean {
-  return model.tables.some((t) => t.columns.some((c) => c.generator.kind === 'override' && c.generator.override.kind === 'function'));
+  return model.tables.some((t) => t.columns.some((c) => isFunctionOverride(c.generator)));
 }
 
 /** The table and every table it reads values of (through FKs, transitively) hold generated rows only. */
