@@ -20,37 +20,68 @@ export interface RowBatch {
  * The rows of a table, batch by batch. Where some CHECK could not be built into the generators,
  * each batch is confirmed by PostgreSQL (on `checker`, a connection outside the run's
  * transaction) and failing rows are regenerated with the next attempt number, deterministically.
+ * A batch's confirmation runs while the next batch is generated: the generator does not wait on
+ * the server, and the batches come out as they would one by one.
  */
 export async function* tableRows(gen: TableGenerator, checker: Queryable | null, phase: 'insert' | 'final' = 'insert'): AsyncGenerator<RowBatch> {
   const checks = gen.model.unverifiedChecks;
   const filter = checks.length > 0 && checker ? new CheckFilter(gen.written, checks) : null;
-  for (let start = 0; start < gen.rows; start += BATCH_ROWS) {
-    const end = Math.min(gen.rows, start + BATCH_ROWS);
-    const rows: Value[][] = [];
-    for (let i = start; i < end; i++) rows.push(gen.row(i, 0, phase));
-    let retried = 0;
-    if (filter && checker) {
-      let pending = [...rows.keys()];
-      for (let attempt = 1; pending.length > 0; attempt++) {
-        const failing = await filter.failing(checker, pending.map((k) => rows[k]!));
-        if (failing.size === 0) break;
-        const again = [...failing.keys()].map((idx) => pending[idx]!);
-        if (attempt > MAX_ATTEMPTS) {
-          const k = again[0]!;
-          throw new AutoseedError('CHECK_UNSATISFIABLE', {
-            table: gen.key,
-            check: failing.get(0) ?? [...failing.values()][0] ?? '?',
-            attempts: MAX_ATTEMPTS,
-            sample: describeRow(gen, rows[k]!),
-          });
-        }
-        for (const k of again) rows[k] = gen.row(start + k, attempt, phase);
-        retried += attempt === 1 ? again.length : 0;
-        pending = again;
-      }
+  let waiting: Checked | null = null;
+  try {
+    for (let start = 0; start < gen.rows; start += BATCH_ROWS) {
+      const end = Math.min(gen.rows, start + BATCH_ROWS);
+      const rows: Value[][] = [];
+      for (let i = start; i < end; i++) rows.push(gen.row(i, 0, phase));
+      const batch = filter && checker ? checked(filter, checker, start, rows) : { start, rows, first: null };
+      if (waiting) yield await confirmed(gen, filter, checker, waiting, phase);
+      waiting = batch;
     }
-    yield { start, rows, retried };
+    if (waiting) yield await confirmed(gen, filter, checker, waiting, phase);
+  } finally {
+    // a consumer that stops early leaves no confirmation unawaited
+    await waiting?.first?.catch(() => undefined);
   }
+}
+
+/** A batch of first attempts and the confirmation of them in flight (null: nothing to confirm). */
+interface Checked {
+  readonly start: number;
+  readonly rows: Value[][];
+  readonly first: Promise<Map<number, string>> | null;
+}
+
+function checked(filter: CheckFilter, checker: Queryable, start: number, rows: Value[][]): Checked {
+  const first = filter.failing(checker, rows);
+  // awaited in confirmed(); until then a failure must not count as unhandled
+  first.catch(() => undefined);
+  return { start, rows, first };
+}
+
+/** The batch once every row passes: failing rows regenerated, attempt by attempt. */
+async function confirmed(gen: TableGenerator, filter: CheckFilter | null, checker: Queryable | null, batch: Checked, phase: 'insert' | 'final'): Promise<RowBatch> {
+  const { start, rows } = batch;
+  let retried = 0;
+  if (filter && checker && batch.first) {
+    let pending = [...rows.keys()];
+    let failing = await batch.first;
+    for (let attempt = 1; failing.size > 0; attempt++) {
+      const again = [...failing.keys()].map((idx) => pending[idx]!);
+      if (attempt > MAX_ATTEMPTS) {
+        const k = again[0]!;
+        throw new AutoseedError('CHECK_UNSATISFIABLE', {
+          table: gen.key,
+          check: failing.get(0) ?? [...failing.values()][0] ?? '?',
+          attempts: MAX_ATTEMPTS,
+          sample: describeRow(gen, rows[k]!),
+        });
+      }
+      for (const k of again) rows[k] = gen.row(start + k, attempt, phase);
+      retried += attempt === 1 ? again.length : 0;
+      pending = again;
+      failing = await filter.failing(checker, pending.map((k) => rows[k]!));
+    }
+  }
+  return { start, rows, retried };
 }
 
 /** `{col: value, …}` for messages, long values cut. */

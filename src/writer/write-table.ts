@@ -15,6 +15,7 @@ import { insertGuarded } from './guarded-insert.js';
 import { fromTable } from './probe.js';
 import { guard } from './seed-error.js';
 import { MemoryCap } from './memory-cap.js';
+import { insertStaged, stagedSqlColumns } from './staged-insert.js';
 import { Prefetch } from './prefetch.js';
 import { type RowBatch, tableRows } from './table-rows.js';
 import type { RowWorkers } from './workers/row-workers.js';
@@ -60,7 +61,8 @@ export async function copyTable(
     }
   }
   // overrides.ts sql`…` values (insertOnly) cannot go through COPY: they are SQL, not text
-  if (hasInsertTriggers(gen) || gen.model.insertOnly) return insertTable(client, gen, options, returning, short, t0);
+  if (hasInsertTriggers(gen)) return insertTable(client, gen, options, returning, short, t0);
+  if (gen.model.insertOnly) return sqlValuedTable(client, gen, options, returning, short, t0);
   // an overrides.ts function may return sql`…` for some row: then the table goes through INSERT after all
   const fallback = hasFunctionOverrides(gen);
   if (fallback) await client.query('SAVEPOINT autoseed_copy');
@@ -73,6 +75,41 @@ export async function copyTable(
     if (!fallback || !isSqlValueInCopy(error)) throw error;
     await client.query('ROLLBACK TO SAVEPOINT autoseed_copy');
     await client.query('RELEASE SAVEPOINT autoseed_copy');
+    return insertTable(client, gen, options, returning, short, t0);
+  }
+}
+
+/**
+ * A table some of whose columns take overrides.ts sql`…` expressions: staged (COPY, then one
+ * INSERT … SELECT) where every such column takes one expression and no CHECK needs PostgreSQL's
+ * confirmation per batch; guarded INSERTs otherwise, and where the staged statement fails (the
+ * guarded way then isolates the rows at fault).
+ */
+async function sqlValuedTable(
+  client: pg.ClientBase,
+  gen: TableGenerator,
+  options: ExecuteOptions,
+  returning: readonly string[],
+  short: RunSummary['short'],
+  t0: number,
+): Promise<TableOutcome> {
+  const sqlColumns = gen.model.unverifiedChecks.length > 0 && options.checker ? null : stagedSqlColumns(gen);
+  if (!sqlColumns || gen.rows === 0) return insertTable(client, gen, options, returning, short, t0);
+  options.emit({ type: 'table-start', table: gen.key, rows: gen.rows, method: 'copy' });
+  await client.query('SAVEPOINT autoseed_stage');
+  try {
+    const rows = await insertStaged(client, gen, sqlColumns, options.checker, (done) => {
+      throwIfInterrupted(options.signal);
+      options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
+    });
+    await client.query('RELEASE SAVEPOINT autoseed_stage');
+    options.emit({ type: 'table-done', table: gen.key, rows, ms: Math.round(performance.now() - t0), retried: 0 });
+    return { table: gen.key, rows, method: 'copy' };
+  } catch (error) {
+    throwIfInterrupted(options.signal);
+    await client.query('ROLLBACK TO SAVEPOINT autoseed_stage');
+    await client.query('RELEASE SAVEPOINT autoseed_stage');
+    options.emit({ type: 'warning', table: gen.key, message: `${gen.key}: the staged INSERT … SELECT failed (${(error as Error).message}); writing it row-isolating instead` });
     return insertTable(client, gen, options, returning, short, t0);
   }
 }

@@ -3,7 +3,7 @@ import { qualifiedName } from '../../catalog.js';
 import { SeededFaker } from '../../inference/faker-context.js';
 import type { GenContext, Persona, Place, Value, ValueFn } from '../../inference/gen-context.js';
 import { PlaceMaker } from '../../inference/places.js';
-import { type ColumnModel, type TableModel, isFunctionOverride } from '../../inference/model.js';
+import { type ColumnModel, type CompiledOverride, type TableModel, isFunctionOverride } from '../../inference/model.js';
 import { satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
 import { fkNullable } from '../../planner/fk-nullable.js';
@@ -22,6 +22,8 @@ import type { GeneratorLookup } from './inputs.js';
 import { injectiveValue } from './key-values.js';
 import { applyRelations } from './relations.js';
 import { slotValue } from './slot-values.js';
+
+type OverrideFn = Extract<CompiledOverride, { kind: 'function' }>['fn'];
 
 /** From this attempt on, failing rows also try plain values (NULL, 0) in the columns a CHECK mentions. */
 const SIMPLIFY_FROM_ATTEMPT = 3;
@@ -180,33 +182,104 @@ export class TableGenerator {
     return this.times.applyTo(column, this.columnValue(column, k, 0, 'final', null), k);
   }
 
+  /**
+   * Row k's value of a column CHECK relations may move, from the columns it is related to (the
+   * closure over the table's relations) instead of the whole row: the same value row(k, 0,
+   * 'final') has there, as nothing else of the row reaches those columns. Undefined when an
+   * overrides.ts function fills one of them (it sees the whole row).
+   */
+  private relatedValue(column: string, k: number): Value | undefined {
+    if (k >= this.rows) return undefined;
+    let positions = this.closures.get(column);
+    if (positions === undefined) this.closures.set(column, (positions = this.relationClosure(column)));
+    if (positions === null) return undefined;
+    const values: Value[] = new Array(this.written.length).fill(null);
+    for (const n of positions) values[n] = this.columnValue(this.written[n]!.name, k, 0, 'final', null);
+    this.times.apply(values, k, 0);
+    applyRelations(this.model, this.written, values, (name) => this.streamFor(name, k, 1000));
+    return values[this.written.findIndex((c) => c.name === column)] ?? null;
+  }
+
+  private readonly closures = new Map<string, number[] | null>();
+
+  /** Positions in `written` of the columns connected to `column` through relations; null when a function override is among them. */
+  private relationClosure(column: string): number[] | null {
+    const seen = new Set([column]);
+    const queue = [column];
+    while (queue.length > 0) {
+      const c = queue.pop()!;
+      for (const r of this.model.relations) {
+        const other = r.column === c ? r.other : r.other === c ? r.column : null;
+        if (other !== null && !seen.has(other)) {
+          seen.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    const positions = [...seen].map((name) => this.written.findIndex((w) => w.name === name));
+    if (positions.some((n) => n < 0 || isFunctionOverride(this.written[n]!.generator))) return null;
+    return positions;
+  }
+
   /** Row i's value of a date or timestamp column as epoch ms, for children created after it (see ParentTimes). */
   timeOf(column: string, i: number): number | null {
     return this.times.timeOf(column, i);
   }
 
+  /**
+   * Whether a CHECK relation may move this column's value (applyRelations): never an FK column
+   * or a stable one (a key, a referenced column), so a parent's key needs no whole row.
+   */
   private inRelation(column: string): boolean {
-    this.relationColumns ??= new Set(this.model.relations.flatMap((r) => [r.column, r.other]));
+    if (!this.relationColumns) {
+      const movable = (name: string) => {
+        const c = this.columns.get(name)?.model;
+        return c !== undefined && c.generator.kind !== 'fk' && !c.stable;
+      };
+      this.relationColumns = new Set(this.model.relations.flatMap((r) => [r.column, r.other]).filter(movable));
+    }
     return this.relationColumns.has(column);
   }
 
   /** overrides.ts functions, in table order, each seeing the row generated so far. */
   private applyFunctionOverrides(values: Value[], i: number, attempt: number, phase: 'insert' | 'final', fkCache: Map<string, readonly Value[]>): void {
+    const overridden = this.functionColumns();
+    if (overridden.length === 0) return;
+    // one row object per row, kept current as each function's value lands
+    const row: Record<string, Value> = {};
+    for (let n = 0; n < this.written.length; n++) row[this.written[n]!.name] = values[n] ?? null;
+    const parent = (name: string) => {
+      const f = this.fkByName(name);
+      if (!f) return null;
+      let tuple = fkCache.get(f.fk.name);
+      if (!tuple) fkCache.set(f.fk.name, (tuple = this.resolver.fkTuple(f, i, attempt, phase)));
+      if (tuple.every((v) => v === null)) return null;
+      return Object.fromEntries(f.fk.references.columns.map((col, n) => [col, tuple![n] ?? null]));
+    };
+    for (const { k, c, fn, hash } of overridden) {
+      const g = this.context(hash, i, c.stable ? 0 : attempt);
+      values[k] = toValue(fn({ row, index: i, faker: g.faker, parent }), c.column);
+      row[c.name] = values[k] ?? null;
+    }
+  }
+
+  private functionList: { k: number; c: ColumnModel; fn: OverrideFn; hash: number }[] | undefined;
+
+  /** The written columns an overrides.ts function fills, with their positions. */
+  private functionColumns(): { k: number; c: ColumnModel; fn: OverrideFn; hash: number }[] {
+    if (this.functionList) return this.functionList;
+    const list: { k: number; c: ColumnModel; fn: OverrideFn; hash: number }[] = [];
     this.written.forEach((c, k) => {
       const spec = c.generator;
-      if (spec.kind !== 'override' || spec.override.kind !== 'function') return;
-      const row = Object.fromEntries(this.written.map((w, n) => [w.name, values[n] ?? null]));
-      const g = this.context(this.columns.get(c.name)!.hash, i, c.stable ? 0 : attempt);
-      const parent = (name: string) => {
-        const f = [...this.fks.values()].find((x) => x.fk.name === name || x.fk.columns.includes(name));
-        if (!f) return null;
-        let tuple = fkCache.get(f.fk.name);
-        if (!tuple) fkCache.set(f.fk.name, (tuple = this.resolver.fkTuple(f, i, attempt, phase)));
-        if (tuple.every((v) => v === null)) return null;
-        return Object.fromEntries(f.fk.references.columns.map((col, n) => [col, tuple![n] ?? null]));
-      };
-      values[k] = toValue(spec.override.fn({ row, index: i, faker: g.faker, parent }), c.column);
+      if (spec.kind === 'override' && spec.override.kind === 'function') list.push({ k, c, fn: spec.override.fn, hash: this.columns.get(c.name)!.hash });
     });
+    return (this.functionList = list);
+  }
+
+  /** The FK `parent(name)` means in a function override: by constraint name or by one of its columns. */
+  private fkByName(name: string): CompiledFk | undefined {
+    for (const f of this.fks.values()) if (f.fk.name === name || f.fk.columns.includes(name)) return f;
+    return undefined;
   }
 
   /**
@@ -266,6 +339,10 @@ export class TableGenerator {
       if (linked !== undefined) return linked;
       const known = this.rowMemo.get(column)?.get(k);
       if (known !== undefined) return known;
+      if (!isFunctionOverride(spec)) {
+        const related = this.relatedValue(column, k);
+        if (related !== undefined) return related;
+      }
       const row = this.row(k, 0, 'final');
       // children ask for the same parents again and again: keep the row's dependent values
       if (++this.memoSize > ROW_MEMO_LIMIT) {
