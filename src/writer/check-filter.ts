@@ -42,12 +42,24 @@ export class CheckFilter {
    */
   private async evaluate(q: Queryable, rows: readonly Value[][], from: number, to: number, failures: Map<number, string>): Promise<void> {
     const params: (string | null)[] = [];
+    // overrides.ts sql`…` values go into the query as expressions: they have no text form
+    let inline: (string | null)[][] | null = null;
     for (let k = from; k < to; k++) {
       params.push(String(k));
-      for (const v of rows[k]!) params.push(encodeText(v));
+      const row = rows[k]!;
+      for (let c = 0; c < row.length; c++) {
+        const sql = sqlOf(row[c]!);
+        if (sql === null) {
+          params.push(encodeText(row[c]!));
+          continue;
+        }
+        inline ??= Array.from({ length: to - from }, () => Array<string | null>(row.length).fill(null));
+        inline[k - from]![c] = sql;
+      }
     }
     try {
-      const { rows: bad } = await q.query<{ n: number; failed: string }>(this.sql(to - from), params);
+      const text = inline ? this.build(to - from, inline) : this.sql(to - from);
+      const { rows: bad } = await q.query<{ n: number; failed: string }>(text, params);
       for (const r of bad) failures.set(Number(r.n), r.failed);
     } catch (error) {
       if (to - from === 1) {
@@ -60,25 +72,38 @@ export class CheckFilter {
     }
   }
 
+  /** The query for `count` rows of parameters only (cached per count). */
   private sql(count: number): string {
     let sql = this.sqlByCount.get(count);
-    if (sql) return sql;
-    const width = this.columns.length + 1;
-    const tuples = Array.from({ length: count }, (_, k) =>
-      `(${Array.from({ length: width }, (_, c) => `$${k * width + c + 1}${c === 0 ? '::int' : ''}`).join(', ')})`);
+    if (!sql) {
+      sql = this.build(count, null);
+      this.sqlByCount.set(count, sql);
+    }
+    return sql;
+  }
+
+  /** The query for `count` rows; `inline[row][column]`, where set, is an expression in place of a parameter. */
+  private build(count: number, inline: readonly (readonly (string | null)[])[] | null): string {
+    let p = 0;
+    const tuples = Array.from({ length: count }, (_, k) => {
+      const cells = [`$${++p}::int`];
+      this.columns.forEach((column, c) => {
+        const expression = inline?.[k]?.[c];
+        cells.push(expression == null ? `$${++p}` : `(${expression})::${baseTypeSql(column.column)}`);
+      });
+      return `(${cells.join(', ')})`;
+    });
     const raw = ['n', ...this.columns.map((_, c) => `c${c}`)].join(', ');
     // the checks see the row under its real column names, typed as the columns' base types
     const typed = this.columns.map((c, k) => `v.c${k}::${baseTypeSql(c.column)} AS ${quoteIdent(c.name)}`).join(', ');
     const failedCase = this.checks
       .map((chk) => `WHEN (${this.condition(chk)}) IS FALSE THEN ${quoteLiteralText(chk.name)}`)
       .join(' ');
-    sql = `SELECT n, failed FROM (
+    return `SELECT n, failed FROM (
   SELECT v.n, CASE ${failedCase} END AS failed
   FROM (VALUES ${tuples.join(', ')}) AS v(${raw})
   CROSS JOIN LATERAL (SELECT ${typed}) AS r
 ) AS x WHERE failed IS NOT NULL`;
-    this.sqlByCount.set(count, sql);
-    return sql;
   }
 
   private condition(check: { expression: string; column?: string }): string {
@@ -93,6 +118,11 @@ function baseTypeSql(column: Column): string {
   const t = column.type;
   const base = t.baseSchema === 'pg_catalog' ? quoteIdent(t.base) : quoteQualified(t.baseSchema, t.base);
   return base + '[]'.repeat(t.arrayDims);
+}
+
+/** The SQL of an overrides.ts sql`…` value; null for every other value. */
+function sqlOf(value: Value): string | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array) && 'sql' in value ? (value as { sql: string }).sql : null;
 }
 
 function quoteLiteralText(s: string): string {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase } from '../helpers/db.js';
@@ -58,5 +61,40 @@ describe('determinism across worker threads', () => {
     expect(await digest(sql, '9', { ...every, AUTOSEED_WORKERS: '1' }, [], 1)).toEqual(reference);
     expect(await digest(sql, '9', { ...every, AUTOSEED_WORKERS: '3' }, [], 3)).toEqual(reference);
     expect(await digest(sql, '9', { ...every, AUTOSEED_WORKERS: '3', AUTOSEED_BATCH_ROWS: '5', AUTOSEED_STATEMENT_ROWS: '11' }, ['--fast'], 3)).toEqual(reference);
+  });
+});
+
+/** Functions on users (a time its children's times follow) and on comments; posts, audit_logs and invoices have none. */
+const FUNCTION_OVERRIDES = `
+import { defineOverrides } from 'autoseed';
+
+export default defineOverrides({
+  tables: {
+    users: { columns: {
+      email: ({ row, index }) => \`\${String(row.last_name).toLowerCase().replace(/[^a-z]/g, '')}.\${index}@acme.test\`,
+      created_at: ({ index }) => new Date(Date.UTC(2021, 0, 1) + index * 3_600_000),
+    } },
+    comments: { columns: { body: ({ parent, index }) => \`\${index} on post \${String(parent('post_id')?.id)}\` } },
+  },
+});
+`;
+
+describe('determinism across worker threads with overrides.ts functions', () => {
+  it('tables without functions of their own go to the threads; rows that reach a parent\'s function come back to the main thread; same bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'autoseed-determinism-'));
+    try {
+      const config = join(dir, 'overrides.ts');
+      await writeFile(config, FUNCTION_OVERRIDES);
+      // posts come after their author: a post's created_at reads the user's, a function's value
+      const sql = fixtureSql('overrides-blog') + ';\nALTER TABLE posts ADD COLUMN created_at timestamptz NOT NULL';
+      const flags = ['--config', config];
+      const every = { AUTOSEED_WORKER_ROWS: '1', AUTOSEED_WORKER_JOB_ROWS: '7' };
+      const reference = await digest(sql, '4', { AUTOSEED_WORKERS: '0' }, flags);
+      expect(reference['public.users']).not.toBe('empty');
+      expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '2' }, flags, 2)).toEqual(reference);
+      expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '3' }, [...flags, '--fast'], 3)).toEqual(reference);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

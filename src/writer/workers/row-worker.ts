@@ -8,10 +8,11 @@ import { AutoseedError } from '../../errors.js';
 import { encodeCopyRow } from '../encode-copy.js';
 import { GeneratorSet } from '../generate/generator-set.js';
 import type { GenerationInputs } from '../generate/inputs.js';
+import { MainThreadOnly, withFunctionStubs } from './function-stubs.js';
 import type { WorkerJob, WorkerReply } from './protocol.js';
 
 const port = parentPort!;
-const gens = new GeneratorSet(workerData as GenerationInputs);
+const gens = new GeneratorSet(withFunctionStubs(workerData as GenerationInputs));
 
 port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
@@ -22,12 +23,12 @@ port.on('message', (job: WorkerJob) => {
     for (let i = job.start; i < job.end; i++) text += encodeCopyRow(gen.row(i, 0, 'insert'));
     reply = { id: job.id, text };
   } catch (error) {
-    reply = {
-      id: job.id,
-      error: error instanceof AutoseedError
-        ? { code: error.code, data: error.data, message: error.message }
-        : { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
-    };
+    reply = error instanceof MainThreadOnly ? { id: job.id, mainThread: true } : { id: job.id, error: describe(error) };
   }
   port.postMessage(reply);
 });
+
+function describe(error: unknown): { message: string; code?: AutoseedError['code']; data?: unknown; stack?: string | undefined } {
+  if (error instanceof AutoseedError) return { code: error.code, data: error.data, message: error.message };
+  return { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+}

@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { QualifiedName } from '../../catalog.js';
 import { AutoseedError, type ErrorCode } from '../../errors.js';
-import { type SeedModel, isFunctionOverride } from '../../inference/model.js';
+import { isFunctionOverride } from '../../inference/model.js';
 import type { Plan } from '../../planner/plan-types.js';
 import type { GeneratorSet } from '../generate/generator-set.js';
 import type { TableGenerator } from '../generate/table-generator.js';
+import { withoutFunctions } from './function-stubs.js';
+import { encodeCopyRow } from '../encode-copy.js';
 import type { WorkerJob, WorkerReply } from './protocol.js';
 
 /** Rows per job: a few MB of COPY text, small enough to keep every worker busy to the end. */
@@ -15,15 +17,15 @@ const JOBS_PER_WORKER = 2;
 
 /**
  * Worker threads that generate row ranges of large plain-COPY tables while the main thread
- * streams COPY. `AUTOSEED_WORKERS` sets how many (0: none; default: one per core beyond the
- * first, at most 4), `AUTOSEED_WORKER_ROWS` from how many planned rows a table uses them
+ * streams COPY. `AUTOSEED_WORKERS` sets how many (0: none; default: one per core, at most 4:
+ * the main thread mostly waits, on the threads and on the server), `AUTOSEED_WORKER_ROWS` from how many planned rows a table uses them
  * (default 50,000: below it a worker's start-up costs more than it saves), `AUTOSEED_WORKER_JOB_ROWS`
  * rows per job (default 5,000). Rows are addressed by index, so the data is the same for any
  * worker count and job size.
  */
 export class RowWorkers {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (text: string | null) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private turn = 0;
   private failure: Error | null = null;
@@ -35,7 +37,7 @@ export class RowWorkers {
     this.jobRows = positive(env.AUTOSEED_WORKER_JOB_ROWS) ?? JOB_ROWS;
     const url = new URL('./row-worker.js', import.meta.url);
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(url, { workerData: gens.inputs });
+      const worker = new Worker(url, { workerData: withoutFunctions(gens.inputs) });
       worker.on('message', (reply: WorkerReply) => this.settle(reply));
       worker.on('error', (error) => this.fail(new Error(`row generation failed in a worker thread: ${error.message}`, { cause: error })));
       worker.on('exit', (code) => {
@@ -46,26 +48,28 @@ export class RowWorkers {
   }
 
   /**
-   * Workers for a run, or null when none would be used: none asked for, no table large enough,
-   * or overrides.ts functions in the model (functions do not cross threads).
+   * Workers for a run, or null when none would be used: none asked for, or no table large enough.
+   * overrides.ts functions do not cross threads: tables with one are generated on the main thread,
+   * and so is any job whose rows reach one through a parent (see function-stubs.ts).
    */
   static forRun(gens: GeneratorSet, plan: Plan, env: NodeJS.ProcessEnv = process.env): RowWorkers | null {
     const count = workerCount(env);
     const min = workerMinRows(env);
     if (count === 0 || !plan.tables.some((t) => t.mode === 'seed' && t.rows >= min)) return null;
-    if (hasFunctions(gens.inputs.model)) return null;
     return new RowWorkers(gens, count, env);
   }
 
   /**
    * Whether a table's rows may come from the workers: it is written by plain COPY (the caller
-   * knows), large enough, has no CHECK PostgreSQL must confirm per batch, and neither it nor any
+   * knows), large enough, has no overrides.ts function of its own (every job would come back to
+   * the main thread), has no CHECK PostgreSQL must confirm per batch, and neither it nor any
    * table it reads values of has rows the database rewrote, rejected or wrote itself (the workers
    * know only the generated rows).
    */
   takes(gen: TableGenerator, gens: GeneratorSet, checker: unknown, env: NodeJS.ProcessEnv = process.env): boolean {
     if (this.failure || gen.rows < workerMinRows(env)) return false;
     if (gen.model.unverifiedChecks.length > 0 && checker) return false;
+    if (gen.model.columns.some((c) => isFunctionOverride(c.generator))) return false;
     return generatedOnly(gen, gens);
   }
 
@@ -73,7 +77,7 @@ export class RowWorkers {
   async *lines(gen: TableGenerator): AsyncGenerator<{ text: string; rows: number; retried: number }> {
     const total = gen.rows;
     const depth = this.workers.length * JOBS_PER_WORKER;
-    const queue: { text: Promise<string>; rows: number }[] = [];
+    const queue: { text: Promise<string | null>; rows: number; start: number }[] = [];
     let next = 0;
     const fill = () => {
       while (queue.length < depth && next < total) {
@@ -81,14 +85,14 @@ export class RowWorkers {
         const text = this.run({ id: this.nextId++, table: gen.key, start: next, end });
         // a batch the consumer never reaches (the COPY failed) must not be an unhandled rejection
         text.catch(() => undefined);
-        queue.push({ text, rows: end - next });
+        queue.push({ text, rows: end - next, start: next });
         next = end;
       }
     };
     fill();
     while (queue.length > 0) {
       const head = queue.shift()!;
-      const text = await head.text;
+      const text = (await head.text) ?? onMainThread(gen, head.start, head.start + head.rows);
       fill();
       yield { text, rows: head.rows, retried: 0 };
     }
@@ -103,10 +107,11 @@ export class RowWorkers {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private run(job: WorkerJob): Promise<string> {
+  /** The job's COPY text; null when its rows need an overrides.ts function (the main thread's to generate). */
+  private run(job: WorkerJob): Promise<string | null> {
     if (this.failure) return Promise.reject(this.failure);
     const worker = this.workers[this.turn++ % this.workers.length]!;
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<string | null>((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
       worker.postMessage(job);
     });
@@ -118,6 +123,10 @@ export class RowWorkers {
     this.pending.delete(reply.id);
     if ('text' in reply) {
       waiting.resolve(reply.text);
+      return;
+    }
+    if ('mainThread' in reply) {
+      waiting.resolve(null);
       return;
     }
     const { code, data, message, stack } = reply.error;
@@ -137,10 +146,17 @@ export class RowWorkers {
   }
 }
 
+/** Rows [start, end) of the table as COPY text, generated here. */
+function onMainThread(gen: TableGenerator, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; i++) text += encodeCopyRow(gen.row(i, 0, 'insert'));
+  return text;
+}
+
 function workerCount(env: NodeJS.ProcessEnv): number {
   const asked = Number(env.AUTOSEED_WORKERS);
   if (env.AUTOSEED_WORKERS !== undefined && env.AUTOSEED_WORKERS !== '' && Number.isInteger(asked) && asked >= 0) return Math.min(asked, 16);
-  return Math.min(4, Math.max(0, availableParallelism() - 1));
+  return Math.min(4, availableParallelism());
 }
 
 function workerMinRows(env: NodeJS.ProcessEnv): number {
@@ -150,10 +166,6 @@ function workerMinRows(env: NodeJS.ProcessEnv): number {
 function positive(value: string | undefined): number | null {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : null;
-}
-
-function hasFunctions(model: SeedModel): boolean {
-  return model.tables.some((t) => t.columns.some((c) => isFunctionOverride(c.generator)));
 }
 
 /** The table and every table it reads values of (through FKs, transitively) hold generated rows only. */
