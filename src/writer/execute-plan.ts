@@ -15,6 +15,7 @@ import { guard } from './seed-error.js';
 import { advanceSequences } from './sequences.js';
 import type { Prefetch } from './prefetch.js';
 import type { RowBatch } from './table-rows.js';
+import { heapBudgetMb, mainMemoryCap, threadShare } from './memory-cap.js';
 import { RowWorkers } from './workers/row-workers.js';
 import { copiesPlainly, copyTable, hasInsertTriggers, prefetchRows } from './write-table.js';
 
@@ -96,6 +97,8 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   const ahead: { next: { table: QualifiedName; rows: Prefetch<RowBatch> } | null } = { next: null };
   // started now, so the threads are ready by the time the first large table comes
   const workers = RowWorkers.forRun(gens, plan);
+  // the threads' heaps come out of the process's budget
+  mainMemoryCap.reset(threadShare(heapBudgetMb(), workers?.size ?? 0).main);
   try {
     for (const [u, unit] of units.entries()) {
       const last = u === units.length - 1;

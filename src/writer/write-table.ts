@@ -14,7 +14,7 @@ import type { TableGenerator } from './generate/table-generator.js';
 import { insertGuarded } from './guarded-insert.js';
 import { fromTable } from './probe.js';
 import { guard } from './seed-error.js';
-import { MemoryCap } from './memory-cap.js';
+import { mainMemoryCap as memoryCap } from './memory-cap.js';
 import { insertStaged, stagedSqlColumns } from './staged-insert.js';
 import { Prefetch } from './prefetch.js';
 import { type RowBatch, tableRows } from './table-rows.js';
@@ -147,9 +147,6 @@ async function insertTable(
   options.emit({ type: 'table-done', table: gen.key, rows: result.rows, ms: Math.round(performance.now() - t0), retried: result.rejected });
   return { table: gen.key, rows: result.rows, method: 'insert' };
 }
-
-/** One budget for the process: a run's tables share it. */
-const memoryCap = new MemoryCap();
 
 /** COPY in statements, generation running ahead. */
 async function copyRowsOf(

@@ -1,5 +1,6 @@
 import type { QualifiedName } from '../../catalog.js';
 import type { ErrorCode } from '../../errors.js';
+import type { GenerationInputs } from '../generate/inputs.js';
 
 /** Rows [start, end) of a table, to generate and encode. */
 export interface WorkerJob {
@@ -7,6 +8,12 @@ export interface WorkerJob {
   readonly table: QualifiedName;
   readonly start: number;
   readonly end: number;
+}
+
+/** What a thread starts with: the run's generation inputs (functions stubbed) and its heap budget. */
+export interface WorkerStart {
+  readonly inputs: GenerationInputs;
+  readonly heapMb: number;
 }
 
 /**

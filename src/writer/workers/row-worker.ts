@@ -7,12 +7,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AutoseedError } from '../../errors.js';
 import { encodeCopyRow } from '../encode-copy.js';
 import { GeneratorSet } from '../generate/generator-set.js';
-import type { GenerationInputs } from '../generate/inputs.js';
+import { MemoryCap } from '../memory-cap.js';
 import { MainThreadOnly, withFunctionStubs } from './function-stubs.js';
-import type { WorkerJob, WorkerReply } from './protocol.js';
+import type { WorkerJob, WorkerReply, WorkerStart } from './protocol.js';
 
 const port = parentPort!;
-const gens = new GeneratorSet(withFunctionStubs(workerData as GenerationInputs));
+const start = workerData as WorkerStart;
+const gens = new GeneratorSet(withFunctionStubs(start.inputs));
+// each thread has its own heap, which V8 lets grow as the main thread's: the same cap, its share
+const cap = new MemoryCap(start.heapMb);
 
 port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
@@ -26,6 +29,7 @@ port.on('message', (job: WorkerJob) => {
     reply = error instanceof MainThreadOnly ? { id: job.id, mainThread: true } : { id: job.id, error: describe(error) };
   }
   port.postMessage(reply);
+  cap.check();
 });
 
 function describe(error: unknown): { message: string; code?: AutoseedError['code']; data?: unknown; stack?: string | undefined } {
