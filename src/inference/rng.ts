@@ -71,30 +71,34 @@ export class Rng {
  */
 export function permute(index: number, n: number, salt: number): number {
   if (n <= 1) return 0;
-  // a column asks with the same (n, salt) row after row: its coefficients are kept
-  if (n !== lastN || salt !== lastSalt) {
+  // columns ask with the same few (n, salt) row after row, interleaved: their coefficients are kept
+  const slot = ((salt ^ n) & (COEFFICIENT_SLOTS - 1)) * 4;
+  if (coefficients[slot] !== n || coefficients[slot + 1] !== salt) {
     // an odd multiplier coprime to n (no `| 1`: n may exceed 2^31, where bit operations wrap)
     let a = mix(salt, n) % n;
     if (a % 2 === 0) a += 1;
     while (gcd(a, n) !== 1) a += 2;
-    lastA = a;
-    lastB = mix(salt, 0x5bd1e995) % n;
-    lastN = n;
-    lastSalt = salt;
+    coefficients[slot] = n;
+    coefficients[slot + 1] = salt;
+    coefficients[slot + 2] = a;
+    coefficients[slot + 3] = mix(salt, 0x5bd1e995) % n;
   }
-  const a = lastA;
-  const b = lastB;
+  const a = coefficients[slot + 2]!;
+  const b = coefficients[slot + 3]!;
   // (a * index + b) mod n, exactly: in doubles while the product stays below 2^53, else in BigInt
   if (n < 67_108_864) return (a * index + b) % n;
   return Number((BigInt(a) * BigInt(index) + BigInt(b)) % BigInt(n));
 }
 
-let lastN = -1;
-let lastSalt = -1;
-let lastA = 0;
-let lastB = 0;
+/** (n, salt, a, b) per slot, a slot chosen by hash: a memo of a pure function, so collisions only cost time. */
+const COEFFICIENT_SLOTS = 64;
+const coefficients = new Float64Array(COEFFICIENT_SLOTS * 4).fill(-1);
 
 function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../src/catalog.js';
 import type { Value } from '../../src/inference/gen-context.js';
-import { hashString, permute, Rng, streamSeed } from '../../src/inference/rng.js';
+import { hashString, mix, permute, Rng, streamSeed } from '../../src/inference/rng.js';
 import { encodeText } from '../../src/writer/encode-copy.js';
 import { radixDigits } from '../../src/writer/generate/fk-choice.js';
 import { injectiveValue, uuidFrom } from '../../src/writer/generate/key-values.js';
@@ -174,6 +174,20 @@ describe('injectiveValue', () => {
   });
 });
 
+describe('permute coefficients memo', () => {
+  it('gives the same value whatever other (n, salt) pairs were asked in between', () => {
+    const pairs = Array.from({ length: 200 }, (_, k) => ({ n: 3 + k * 37, salt: mix(k, 77) }));
+    const alone = pairs.map(({ n, salt }) => [0, 1, n - 1, 12_345].map((i) => permute(i % n, n, salt)));
+    // interleaved, backwards: every slot is overwritten many times over
+    for (let round = 0; round < 3; round++) {
+      for (let k = pairs.length - 1; k >= 0; k--) {
+        const { n, salt } = pairs[k]!;
+        expect([0, 1, n - 1, 12_345].map((i) => permute(i % n, n, salt))).toEqual(alone[k]);
+      }
+    }
+  });
+});
+
 describe('uuidFrom', () => {
   it('has the version-4 / RFC variant shape, is deterministic and salt-dependent', () => {
     const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -181,6 +195,17 @@ describe('uuidFrom', () => {
     expect(uuidFrom(1, 9)).toBe(uuidFrom(1, 9));
     expect(uuidFrom(1, 9)).not.toBe(uuidFrom(1, 10));
     expect(uuidFrom(1, 9)).not.toBe(uuidFrom(2, 9));
+  });
+
+  it('gives the UUIDs of the string-slicing form it replaced (same bytes as earlier runs)', () => {
+    const sliced = (n: number, salt: number) => {
+      const words = [mix(salt, n), mix(salt ^ 0x5bd1e995, n), mix(salt ^ 0x1b873593, n), mix(salt ^ 0xcc9e2d51, n)];
+      const hex = words.map((w) => w.toString(16).padStart(8, '0')).join('');
+      const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    };
+    for (let n = 0; n < 5000; n++) expect(uuidFrom(n * 7919, n ^ 0x9e3779b9)).toBe(sliced(n * 7919, n ^ 0x9e3779b9));
+    expect(uuidFrom(2 ** 40 + 3, 0xffffffff)).toBe(sliced(2 ** 40 + 3, 0xffffffff));
   });
 });
 

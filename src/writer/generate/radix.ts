@@ -15,6 +15,15 @@ interface Compiled {
   /** One entry per digit: an FK, a finite column, or an ordered pair of FKs into one parent. */
   parts: Part[];
   salt: number;
+  /** Per part: the FKs linked to it (they take its digit, so it may go only as far as they reach). */
+  linked: string[][];
+  /** Part positions by FK (a pair under both of its FKs) and by finite column. */
+  fkAt: Map<string, number>;
+  finiteAt: Map<string, number>;
+  /** A linked FK: the FK whose digit it takes. */
+  follows: Map<string, string>;
+  /** A row's columns ask for its digits one by one: the last row's, with the radices they came from. */
+  memo: { row: number; radices: number[]; digits: number[] };
 }
 
 /**
@@ -39,7 +48,18 @@ export class RadixKeys {
         ...key.foreignKeys.filter((f) => !paired.has(f)).map((name) => ({ kind: 'fk' as const, name })),
         ...key.finiteColumns.map((name) => ({ kind: 'finite' as const, name })),
       ];
-      return { key, parts, salt: hashString(`${tableKey}:${key.name}`) };
+      const fkAt = new Map<string, number>();
+      const finiteAt = new Map<string, number>();
+      const first = (map: Map<string, number>, name: string, n: number) => { if (!map.has(name)) map.set(name, n); };
+      parts.forEach((p, n) => {
+        if (p.kind === 'pair') for (const name of [p.low, p.high]) first(fkAt, name, n);
+        else first(p.kind === 'fk' ? fkAt : finiteAt, p.name, n);
+      });
+      const follows = new Map<string, string>();
+      for (const l of key.links) if (!follows.has(l.foreignKey)) follows.set(l.foreignKey, l.follows);
+      const linked = parts.map((p) => (p.kind === 'fk' ? key.links.filter((l) => l.follows === p.name).map((l) => l.foreignKey) : []));
+      const memo = { row: -1, radices: [], digits: [] };
+      return { key, parts, salt: hashString(`${tableKey}:${key.name}`), linked, fkAt, finiteAt, follows, memo };
     });
   }
 
@@ -59,32 +79,51 @@ export class RadixKeys {
   }
 
   private radices(k: Compiled): number[] {
-    return k.parts.map((p) => {
-      if (p.kind === 'finite') return Math.max(1, this.sizes.finite(p.name));
-      if (p.kind === 'fk') {
-        // a linked FK takes this digit too: the digit may only go as far as both parents reach
-        const linked = k.key.links.filter((l) => l.follows === p.name).map((l) => this.sizes.fk(l.foreignKey));
-        return Math.max(1, Math.min(this.sizes.fk(p.name), ...linked));
-      }
-      const n = this.sizes.fk(p.low);
-      return Math.max(1, p.strict ? (n * (n - 1)) / 2 : (n * (n + 1)) / 2);
-    });
+    return k.parts.map((p, n) => this.radix(k, p, n));
+  }
+
+  private radix(k: Compiled, p: Part, n: number): number {
+    if (p.kind === 'finite') return Math.max(1, this.sizes.finite(p.name));
+    if (p.kind === 'fk') {
+      // a linked FK takes this digit too: the digit may only go as far as both parents reach
+      let reach = this.sizes.fk(p.name);
+      for (const fk of k.linked[n]!) reach = Math.min(reach, this.sizes.fk(fk));
+      return Math.max(1, reach);
+    }
+    const size = this.sizes.fk(p.low);
+    return Math.max(1, p.strict ? (size * (size - 1)) / 2 : (size * (size + 1)) / 2);
   }
 
   /** The parent row (for an FK) or value index (for a finite column) row i gets; undefined when no radix key drives it. */
   digit(kind: 'fk' | 'finite', name: string, i: number): number | undefined {
     for (const k of this.keys) {
-      const link = kind === 'fk' ? k.key.links.find((l) => l.foreignKey === name) : undefined;
-      if (link) return this.digit('fk', link.follows, i);
-      const at = k.parts.findIndex((p) => (p.kind === kind && p.name === name) || (kind === 'fk' && p.kind === 'pair' && (p.low === name || p.high === name)));
-      if (at < 0) continue;
-      const d = radixDigits(i, this.radices(k), k.salt)[at]!;
+      const follows = kind === 'fk' ? k.follows.get(name) : undefined;
+      if (follows !== undefined) return this.digit('fk', follows, i);
+      const at = (kind === 'fk' ? k.fkAt : k.finiteAt).get(name);
+      if (at === undefined) continue;
+      const d = this.digits(k, i)[at]!;
       const part = k.parts[at]!;
       if (part.kind !== 'pair') return d;
       const [low, high] = triangular(d, part.strict);
       return part.low === name ? low : high;
     }
     return undefined;
+  }
+
+  /** Row i's digits of key k: computed again only for another row or when a part's size moved. */
+  private digits(k: Compiled, i: number): number[] {
+    const memo = k.memo;
+    let same = memo.row === i;
+    for (let n = 0; n < k.parts.length; n++) {
+      const r = this.radix(k, k.parts[n]!, n);
+      if (memo.radices[n] !== r) same = false;
+      memo.radices[n] = r;
+    }
+    if (!same) {
+      memo.digits = radixDigits(i, memo.radices, k.salt);
+      memo.row = i;
+    }
+    return memo.digits;
   }
 }
 
