@@ -34,6 +34,13 @@ export interface CompiledFk {
   readonly nulls: readonly Value[];
 }
 
+/** A non-NULL group as a row's choice needs it: the columns one of which is set, and the stream they share. */
+interface CompiledGroup {
+  readonly choices: readonly string[];
+  readonly hash: number;
+  readonly exactly: boolean;
+}
+
 /** What the FK resolver needs of its table's generator. */
 export interface FkHost {
   readonly key: QualifiedName;
@@ -62,6 +69,7 @@ export class FkResolver {
   private readonly fanOuts = new Map<string, FanOut>();
   private readonly siblings = new Map<string, CompiledFk[]>();
   private readonly distinct = new Map<string, { own: number; otherFk: CompiledFk; other: number }[]>();
+  private readonly groups = new Map<string, CompiledGroup | null>();
 
   constructor(private readonly host: FkHost) {}
 
@@ -197,7 +205,7 @@ export class FkResolver {
   }
 
   inNonNullGroup(column: string): boolean {
-    return this.host.model.nonNullGroups.some((g) => g.columns.includes(column));
+    return this.groupOf(column) !== null;
   }
 
   /**
@@ -205,14 +213,26 @@ export class FkResolver {
    * it, 'null' when it must not, 'free' otherwise. The chosen column depends on the row only.
    */
   nullPolicy(column: string, i: number): 'null' | 'value' | 'free' {
-    const group = this.host.model.nonNullGroups.find((g) => g.columns.includes(column));
+    const group = this.groupOf(column);
     if (!group) return 'free';
-    const required = group.columns.filter((c) => this.host.columns.get(c)?.model.column.notNull === true);
-    const choices = required.length > 0 ? required : group.columns;
-    const rng = this.host.context(hashString(`group:${group.columns.join(',')}`), i, 0).rng;
-    const chosen = choices[Math.floor(rng.next() * choices.length)];
+    const rng = this.host.context(group.hash, i, 0).rng;
+    const chosen = group.choices[Math.floor(rng.next() * group.choices.length)];
     if (column === chosen) return 'value';
     return group.exactly ? 'null' : 'free';
+  }
+
+  /** A column's non-NULL group, compiled once per column: asked for every value of every row. */
+  private groupOf(column: string): CompiledGroup | null {
+    let compiled = this.groups.get(column);
+    if (compiled !== undefined) return compiled;
+    const group = this.host.model.nonNullGroups.find((g) => g.columns.includes(column));
+    compiled = null;
+    if (group) {
+      const required = group.columns.filter((c) => this.host.columns.get(c)?.model.column.notNull === true);
+      compiled = { choices: required.length > 0 ? required : group.columns, hash: hashString(`group:${group.columns.join(',')}`), exactly: group.exactly };
+    }
+    this.groups.set(column, compiled);
+    return compiled;
   }
 
   /** Which parent row row i points at through `f`, or null for NULL. */
