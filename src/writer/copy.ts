@@ -16,7 +16,7 @@ export async function copyRows(
   client: pg.ClientBase,
   table: { schema: string; name: string },
   columns: readonly string[],
-  lines: AsyncIterable<string> | Iterable<string>,
+  lines: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
   signal?: AbortSignal,
 ): Promise<void> {
   const sql = `COPY ${quoteQualified(table.schema, table.name)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
@@ -26,9 +26,16 @@ export async function copyRows(
   await pipeline(Readable.from(chunked(lines), { objectMode: false }), target, ...(signal ? [{ signal }] : []));
 }
 
-async function* chunked(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
+async function* chunked(lines: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): AsyncGenerator<string | Buffer> {
   let buffer = '';
   for await (const line of lines) {
+    if (typeof line !== 'string') {
+      // already bytes (a batch encoded ahead): after what text came before it, as it is
+      if (buffer) yield buffer;
+      buffer = '';
+      yield line;
+      continue;
+    }
     buffer += line;
     if (buffer.length >= CHUNK_BYTES) {
       yield buffer;
@@ -38,14 +45,18 @@ async function* chunked(lines: AsyncIterable<string> | Iterable<string>): AsyncG
   if (buffer) yield buffer;
 }
 
-/** Encoded COPY lines of consecutive rows, as the generator hands them over. */
+/**
+ * Encoded COPY lines of consecutive rows, as the generator hands them over: UTF-8 bytes, outside
+ * the JavaScript heap (text queued ahead as strings would be copied by every young-generation
+ * collection until the server took it).
+ */
 export interface LineBatch {
-  readonly text: string;
+  readonly data: Buffer;
   readonly rows: number;
 }
 
-/** How far generation may run ahead of the server, in characters of COPY text. */
-const AHEAD_CHARS = 8 * 1024 * 1024;
+/** How far generation may run ahead of the server, in bytes of COPY text. */
+const AHEAD_BYTES = 8 * 1024 * 1024;
 
 /**
  * Copies a table in statements of about `rowsPerStatement` rows while the rows are generated
@@ -85,7 +96,7 @@ export async function copyStatements(
         while (next && (rows === 0 || rows + next.rows <= rowsPerStatement)) {
           const current: LineBatch = next;
           rows += current.rows;
-          yield current.text;
+          yield current.data;
           next = await queue.take();
         }
       };
@@ -106,7 +117,7 @@ export async function copyStatements(
 /** A bounded hand-over between the generator (push) and the COPY statements (take). */
 class AheadQueue {
   private readonly items: LineBatch[] = [];
-  private chars = 0;
+  private bytes = 0;
   private ended = false;
   private closed = false;
   private failure: unknown = null;
@@ -117,9 +128,9 @@ class AheadQueue {
   async push(batch: LineBatch): Promise<boolean> {
     if (this.closed) return false;
     this.items.push(batch);
-    this.chars += batch.text.length;
+    this.bytes += batch.data.length;
     this.wake('taker');
-    while (this.chars > AHEAD_CHARS && !this.closed) await new Promise<void>((resolve) => (this.wakePusher = resolve));
+    while (this.bytes > AHEAD_BYTES && !this.closed) await new Promise<void>((resolve) => (this.wakePusher = resolve));
     return !this.closed;
   }
 
@@ -140,7 +151,7 @@ class AheadQueue {
     if (this.failure !== null) throw this.failure;
     const item = this.items.shift() ?? null;
     if (item) {
-      this.chars -= item.text.length;
+      this.bytes -= item.data.length;
       this.wake('pusher');
     }
     return item;

@@ -32,6 +32,11 @@ export async function* tableRows(gen: TableGenerator, checker: Queryable | null,
       const end = Math.min(gen.rows, start + BATCH_ROWS);
       const rows: Value[][] = [];
       for (let i = start; i < end; i++) rows.push(gen.row(i, 0, phase));
+      // nothing to confirm: the batch goes at once (held back, its rows would outlive a young-generation collection)
+      if (!filter) {
+        yield { start, rows, retried: 0 };
+        continue;
+      }
       const batch = filter && checker ? checked(filter, checker, start, rows) : { start, rows, first: null };
       if (waiting) yield await confirmed(gen, filter, checker, waiting, phase);
       waiting = batch;

@@ -171,7 +171,7 @@ async function copyRowsOf(
       retried += batch.retried;
       done += batch.rows;
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-      yield { text: batch.text, rows: batch.rows };
+      yield { data: typeof batch.text === 'string' ? Buffer.from(batch.text) : batch.text, rows: batch.rows };
     }
     // every row is generated; the server is still busy with the last statement
     ahead.generated?.();
@@ -183,14 +183,25 @@ async function copyRowsOf(
   return { table: gen.key, rows: gen.rows, method: 'copy' };
 }
 
-/** Batches of rows as COPY text. */
-async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<{ text: string; rows: number; retried: number }> {
+/** Batches of rows as COPY text, turned into bytes a slice at a time so the strings die young. */
+async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<{ text: Buffer; rows: number; retried: number }> {
   for await (const batch of batches) {
+    const parts: Buffer[] = [];
     let text = '';
-    for (const row of batch.rows) text += encodeCopyRow(row);
-    yield { text, rows: batch.rows.length, retried: batch.retried };
+    for (const row of batch.rows) {
+      text += encodeCopyRow(row);
+      if (text.length >= SLICE_CHARS) {
+        parts.push(Buffer.from(text));
+        text = '';
+      }
+    }
+    if (text) parts.push(Buffer.from(text));
+    yield { text: parts.length === 1 ? parts[0]! : Buffer.concat(parts), rows: batch.rows.length, retried: batch.retried };
   }
 }
+
+/** Characters of COPY text encoded to bytes at once. */
+const SLICE_CHARS = 32 * 1024;
 
 /** The referenced columns of a table's rows, as text, in a stable order. */
 async function readKeys(client: pg.ClientBase, gen: TableGenerator, columns: readonly string[]): Promise<string[][]> {
