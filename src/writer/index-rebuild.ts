@@ -28,10 +28,20 @@ interface IndexRow {
   pinned: boolean;
   foreign_keys: string[];
   other_dependents: boolean;
+  method: string;
 }
 
 /** How long the DROPs wait for another session's lock before the run goes on without the rebuild. */
 const DROP_LOCK_WAIT = '5s';
+
+/**
+ * Index methods whose CREATE INDEX inserts the rows one by one for most operator classes (GiST
+ * without sortsupport, e.g. ranges and btree_gist's exclusion constraints; SP-GiST): building one
+ * after the load costs what keeping it up does, but at the end, with the client idle; kept in
+ * place, that work overlaps generation. Measured on the demo schema: a GiST exclusion constraint
+ * on 250,000 bookings took 3.4 s to add back.
+ */
+const INSERTION_BUILT: ReadonlySet<string> = new Set(['gist', 'spgist']);
 
 /** maintenance_work_mem for the index builds, when the server's is lower (this transaction only). */
 const BUILD_MEMORY = '256MB';
@@ -48,7 +58,7 @@ const BUILD_MEMORY = '256MB';
  * Left in place, so nothing else changes meaning: NOT VALID foreign keys (adding them back would
  * not check the new rows), indexes something else depends on (a foreign key of a table not
  * rebuilt, a replica identity, CLUSTER, a comment, a partitioned index), indexes in another
- * tablespace. ALTER TABLE holds ACCESS EXCLUSIVE locks on these tables, and SHARE ROW EXCLUSIVE
+ * tablespace; and GiST and SP-GiST indexes, exclusion constraints on them included (INSERTION_BUILT). ALTER TABLE holds ACCESS EXCLUSIVE locks on these tables, and SHARE ROW EXCLUSIVE
  * on the tables their foreign keys reference, until COMMIT.
  */
 export class IndexRebuild {
@@ -90,7 +100,7 @@ export class IndexRebuild {
     const keys: Removed[] = [];
     const plain: Removed[] = [];
     for (const ix of indexes) {
-      if (ix.pinned || ix.other_dependents || !ix.foreign_keys.every((id) => dropped.has(id))) continue;
+      if (ix.pinned || ix.other_dependents || INSERTION_BUILT.has(ix.method) || !ix.foreign_keys.every((id) => dropped.has(id))) continue;
       if (ix.constraint !== null && ix.condef !== null) keys.push(constraintOf(ix.schema, ix.table, ix.constraint, ix.condef, 'key'));
       else plain.push({ table: qualifiedName(ix.schema, ix.table), name: ix.index, kind: 'index', drop: `DROP INDEX ${quoteQualified(ix.schema, ix.index)}`, create: ix.indexdef });
     }
@@ -242,7 +252,7 @@ ORDER BY n.nspname, r.relname, c.conname`;
  * must stay (pinned), the constraints that depend on it (foreign keys) and whether anything else does.
  */
 const INDEXES = `
-SELECT i.indexrelid::text AS id, n.nspname AS schema, r.relname AS table, x.relname AS index,
+SELECT i.indexrelid::text AS id, n.nspname AS schema, r.relname AS table, x.relname AS index, am.amname AS method,
   pg_get_indexdef(i.indexrelid) AS indexdef, c.conname AS constraint,
   CASE WHEN c.oid IS NULL THEN NULL ELSE pg_get_constraintdef(c.oid) END AS condef,
   (i.indisclustered OR i.indisreplident OR NOT i.indisvalid OR NOT i.indisready OR x.reltablespace <> 0 OR x.relkind <> 'i'
@@ -255,6 +265,7 @@ SELECT i.indexrelid::text AS id, n.nspname AS schema, r.relname AS table, x.reln
       OR (c.oid IS NOT NULL AND d.refclassid = 'pg_constraint'::regclass AND d.refobjid = c.oid))) AS other_dependents
 FROM pg_index i
 JOIN pg_class x ON x.oid = i.indexrelid
+JOIN pg_am am ON am.oid = x.relam
 JOIN pg_class r ON r.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = r.relnamespace
 LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x')
