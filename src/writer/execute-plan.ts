@@ -96,7 +96,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
   // the next table's rows, generated while the server finishes the current table
   const ahead: { next: { table: QualifiedName; rows: Prefetch<RowBatch> } | null } = { next: null };
   // started now, so the threads are ready by the time the first large table comes
-  const workers = RowWorkers.forRun(gens, plan);
+  const workers = RowWorkers.forRun(gens, plan, options.fast === true);
   // the threads' heaps come out of the process's budget
   mainMemoryCap.reset(threadShare(heapBudgetMb(), workers?.size ?? 0).main);
   try {

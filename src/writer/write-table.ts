@@ -7,6 +7,7 @@ import { throwIfInterrupted } from '../safety/signals.js';
 import { quoteIdent } from '../sql/ident.js';
 import { ROWS_PER_STATEMENT } from './batching.js';
 import { copyStatements, type LineBatch } from './copy.js';
+import { CopyBytes } from './copy-bytes.js';
 import { encodeCopyRow, isSqlValueInCopy } from './encode-copy.js';
 import type { ExecuteOptions, RunSummary, TableOutcome } from './execute-plan.js';
 import type { GeneratorSet } from './generate/generator-set.js';
@@ -183,25 +184,14 @@ async function copyRowsOf(
   return { table: gen.key, rows: gen.rows, method: 'copy' };
 }
 
-/** Batches of rows as COPY text, turned into bytes a slice at a time so the strings die young. */
+/** Batches of rows as COPY bytes. */
 async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<{ text: Buffer; rows: number; retried: number }> {
   for await (const batch of batches) {
-    const parts: Buffer[] = [];
-    let text = '';
-    for (const row of batch.rows) {
-      text += encodeCopyRow(row);
-      if (text.length >= SLICE_CHARS) {
-        parts.push(Buffer.from(text));
-        text = '';
-      }
-    }
-    if (text) parts.push(Buffer.from(text));
-    yield { text: parts.length === 1 ? parts[0]! : Buffer.concat(parts), rows: batch.rows.length, retried: batch.retried };
+    const bytes = new CopyBytes();
+    for (const row of batch.rows) bytes.add(row);
+    yield { text: bytes.bytes(), rows: batch.rows.length, retried: batch.retried };
   }
 }
-
-/** Characters of COPY text encoded to bytes at once. */
-const SLICE_CHARS = 32 * 1024;
 
 /** The referenced columns of a table's rows, as text, in a stable order. */
 async function readKeys(client: pg.ClientBase, gen: TableGenerator, columns: readonly string[]): Promise<string[][]> {

@@ -7,7 +7,7 @@ import type { Plan } from '../../planner/plan-types.js';
 import type { GeneratorSet } from '../generate/generator-set.js';
 import type { TableGenerator } from '../generate/table-generator.js';
 import { withoutFunctions } from './function-stubs.js';
-import { encodeCopyRow } from '../encode-copy.js';
+import { CopyBytes } from '../copy-bytes.js';
 import { heapBudgetMb, threadShare } from '../memory-cap.js';
 import type { WorkerJob, WorkerReply, WorkerStart } from './protocol.js';
 
@@ -20,8 +20,8 @@ const YOUNG_GENERATION_MB = 4;
 
 /**
  * Worker threads that generate row ranges of large plain-COPY tables while the main thread
- * streams COPY. `AUTOSEED_WORKERS` sets how many (0: none; default: one per core, at most 4:
- * the main thread mostly waits, on the threads and on the server), `AUTOSEED_WORKER_ROWS` from how many planned rows a table uses them
+ * streams COPY and generates a share of the jobs itself. `AUTOSEED_WORKERS` sets how many (0:
+ * none; default: see workerCount), `AUTOSEED_WORKER_ROWS` from how many planned rows a table uses them
  * (default 50,000: below it a worker's start-up costs more than it saves), `AUTOSEED_WORKER_JOB_ROWS`
  * rows per job (default 5,000). Rows are addressed by index, so the data is the same for any
  * worker count and job size.
@@ -58,8 +58,8 @@ export class RowWorkers {
    * overrides.ts functions do not cross threads: tables with one are generated on the main thread,
    * and so is any job whose rows reach one through a parent (see function-stubs.ts).
    */
-  static forRun(gens: GeneratorSet, plan: Plan, env: NodeJS.ProcessEnv = process.env): RowWorkers | null {
-    const count = workerCount(env);
+  static forRun(gens: GeneratorSet, plan: Plan, fast: boolean, env: NodeJS.ProcessEnv = process.env): RowWorkers | null {
+    const count = workerCount(env, fast);
     const min = workerMinRows(env);
     if (count === 0 || !plan.tables.some((t) => t.mode === 'seed' && t.rows >= min)) return null;
     return new RowWorkers(gens, count, env);
@@ -79,18 +79,26 @@ export class RowWorkers {
     return generatedOnly(gen, gens);
   }
 
-  /** The table's rows as COPY text, in order, one batch per job. */
-  async *lines(gen: TableGenerator): AsyncGenerator<{ text: string; rows: number; retried: number }> {
+  /**
+   * The table's rows as COPY text, in order, one batch per job. The main thread takes every
+   * (threads + 1)-th job itself, generated when it comes to the head: without a share of its own
+   * it would only wait on the threads, and with one thread on two cores the run would go no faster.
+   */
+  async *lines(gen: TableGenerator): AsyncGenerator<{ text: string | Buffer; rows: number; retried: number }> {
     const total = gen.rows;
-    const depth = this.workers.length * JOBS_PER_WORKER;
-    const queue: { text: Promise<string | null>; rows: number; start: number }[] = [];
+    const lanes = this.workers.length + 1;
+    const depth = this.workers.length * JOBS_PER_WORKER + 1;
+    // text: null for the main thread's own jobs
+    const queue: { text: Promise<string | null> | null; rows: number; start: number }[] = [];
     let next = 0;
+    let lane = 0;
     const fill = () => {
       while (queue.length < depth && next < total) {
         const end = Math.min(total, next + this.jobRows);
-        const text = this.run({ id: this.nextId++, table: gen.key, start: next, end });
+        const mine = lane++ % lanes === this.workers.length;
+        const text = mine ? null : this.run({ id: this.nextId++, table: gen.key, start: next, end });
         // a batch the consumer never reaches (the COPY failed) must not be an unhandled rejection
-        text.catch(() => undefined);
+        text?.catch(() => undefined);
         queue.push({ text, rows: end - next, start: next });
         next = end;
       }
@@ -98,8 +106,8 @@ export class RowWorkers {
     fill();
     while (queue.length > 0) {
       const head = queue.shift()!;
-      const text = (await head.text) ?? onMainThread(gen, head.start, head.start + head.rows);
       fill();
+      const text = (head.text ? await head.text : null) ?? onMainThread(gen, head.start, head.start + head.rows);
       yield { text, rows: head.rows, retried: 0 };
     }
   }
@@ -152,19 +160,24 @@ export class RowWorkers {
   }
 }
 
-/** Rows [start, end) of the table as COPY text, generated here. */
-function onMainThread(gen: TableGenerator, start: number, end: number): string {
-  let text = '';
-  for (let i = start; i < end; i++) text += encodeCopyRow(gen.row(i, 0, 'insert'));
-  return text;
+/** Rows [start, end) of the table as COPY bytes, generated here. */
+function onMainThread(gen: TableGenerator, start: number, end: number): Buffer {
+  const bytes = new CopyBytes();
+  for (let i = start; i < end; i++) bytes.add(gen.row(i, 0, 'insert'));
+  return bytes.bytes();
 }
 
-function workerCount(env: NodeJS.ProcessEnv): number {
+/**
+ * Threads for a run: AUTOSEED_WORKERS, else one per core beyond what the server's backend needs
+ * (one core in a normal run, where it checks each row's FKs and keeps every index up; none with
+ * --fast, which leaves it little to do per row) and the main thread's, at most 4. Measured on 2
+ * cores: a thread in a normal run took the server's core (blog 7.2 s vs 6.2 s without), with --fast
+ * it helps (blog 4.6 s vs 4.7 s, the demo schema's tables 51 s vs 58 s).
+ */
+export function workerCount(env: NodeJS.ProcessEnv, fast: boolean, cores = availableParallelism()): number {
   const asked = Number(env.AUTOSEED_WORKERS);
   if (env.AUTOSEED_WORKERS !== undefined && env.AUTOSEED_WORKERS !== '' && Number.isInteger(asked) && asked >= 0) return Math.min(asked, 16);
-  // one core for the server's backend, one for the main thread (which encodes and streams COPY);
-  // measured on 2 cores, a thread competing with the server costs 9–17% on the blog bench
-  return Math.min(4, Math.max(0, availableParallelism() - 2));
+  return Math.min(4, Math.max(0, cores - (fast ? 1 : 2)));
 }
 
 function workerMinRows(env: NodeJS.ProcessEnv): number {

@@ -1,0 +1,30 @@
+import type { Value } from '../inference/gen-context.js';
+import { encodeCopyRow } from './encode-copy.js';
+
+/** Characters of COPY text turned into bytes at once. */
+const SLICE_CHARS = 32 * 1024;
+
+/**
+ * COPY text collected as UTF-8 bytes a slice at a time: the strings of a batch die young instead
+ * of surviving young-generation collections (and being promoted) until the batch is sent.
+ */
+export class CopyBytes {
+  private readonly parts: Buffer[] = [];
+  private text = '';
+
+  /** One row's line. */
+  add(values: readonly Value[]): void {
+    this.text += encodeCopyRow(values);
+    if (this.text.length >= SLICE_CHARS) {
+      this.parts.push(Buffer.from(this.text));
+      this.text = '';
+    }
+  }
+
+  /** Everything added, as one buffer. */
+  bytes(): Buffer {
+    if (this.text) this.parts.push(Buffer.from(this.text));
+    this.text = '';
+    return this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+  }
+}
