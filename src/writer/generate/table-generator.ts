@@ -38,6 +38,13 @@ interface CompiledColumn {
   readonly patterns: readonly PatternGenerator[];
   /** For an injective column: the length its keys must fit (type or CHECK), or null. */
   readonly keyLimit: number | null;
+  /** For an injective column: the salt of its key permutation. */
+  readonly salt: number;
+  /** For an FK column: its position in the FK's columns. */
+  readonly fkPosition: number;
+  /** For a column in an exclusion slot: the stream and the salt of its slot values. */
+  readonly slotHash: number;
+  readonly slotSalt: number;
 }
 
 
@@ -83,11 +90,18 @@ export class TableGenerator {
     this.tableHash = hashString(model.key);
     this.written = model.columns.filter((c) => c.generator.kind !== 'omit');
     const fkByColumn = columnOwners(model.foreignKeys);
-    this.columns = new Map(model.columns.map((c) => [c.name, {
-      model: c, hash: hashString(c.name), fn: compileColumnFn(c), fk: c.generator.kind === 'fk' ? fkByColumn.get(c.name) : undefined,
-      patterns: c.injective ? patternGenerators(c) : [],
-      keyLimit: keyLimit(c),
-    }]));
+    this.columns = new Map(model.columns.map((c) => {
+      const fk = c.generator.kind === 'fk' ? fkByColumn.get(c.name) : undefined;
+      return [c.name, {
+        model: c, hash: hashString(c.name), fn: compileColumnFn(c), fk,
+        patterns: c.injective ? patternGenerators(c) : [],
+        keyLimit: keyLimit(c),
+        salt: mixSalt(set.seed, this.tableHash, hashString(c.name)),
+        fkPosition: fk ? fk.columns.indexOf(c.name) : -1,
+        slotHash: c.slot ? hashString(`slot:${c.slot.exclusion}`) : 0,
+        slotSalt: c.slot ? hashString(`${this.key}:${c.slot.exclusion}`) : 0,
+      }];
+    }));
     this.fks = new Map(model.foreignKeys.map((fk) => [fk.name, {
       fk,
       hash: hashString(`fk:${fk.name}`),
@@ -420,13 +434,13 @@ export class TableGenerator {
         tuple = this.resolver.fkTuple(this.fks.get(c.fk.name)!, i, attempt, phase);
         fkCache?.set(c.fk.name, tuple);
       }
-      return tuple[c.fk.columns.indexOf(name)] ?? null;
+      return tuple[c.fkPosition] ?? null;
     }
     const finiteDigit = m.generator.kind === 'pick' ? this.radix.digit('finite', name, this.states.digitRow(i)) : undefined;
     if (finiteDigit !== undefined && m.generator.kind === 'pick') return m.generator.values[finiteDigit] ?? null;
     if (m.slot) {
-      const rng = this.context(hashString(`slot:${m.slot.exclusion}`), i, 0).rng;
-      return slotValue(m, i, this.rows, hashString(`${this.key}:${m.slot.exclusion}`), rng);
+      const rng = this.context(c.slotHash, i, 0).rng;
+      return slotValue(m, i, this.rows, c.slotSalt, rng);
     }
     const policy = this.resolver.nullPolicy(name, i);
     if (policy === 'null') return null;
@@ -435,8 +449,7 @@ export class TableGenerator {
       const start = this.set.inputs.keyStart.get(this.key)?.get(name) ?? 0;
       const text = m.generator.kind === 'semantic' ? (c.fn(g) as string | null) : null;
       const n = start + i + 1;
-      const salt = mixSalt(this.set.seed, this.tableHash, c.hash);
-      const key = injectiveValue(m.column, n, salt, text, c.keyLimit, m.domain?.truncate ?? null);
+      const key = injectiveValue(m.column, n, c.salt, text, c.keyLimit, m.domain?.truncate ?? null);
       // a key a regex CHECK shapes: enumerate the pattern's language instead
       const patterns = c.patterns;
       if (patterns.length === 0 || (typeof key === 'string' && patterns.every((p) => p.matches(key)))) return key;
