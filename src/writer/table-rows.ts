@@ -23,36 +23,47 @@ export interface RowBatch {
  * A batch's confirmation runs while the next batch is generated: the generator does not wait on
  * the server, and the batches come out as they would one by one.
  */
-export async function* tableRows(gen: TableGenerator, checker: Queryable | null, phase: 'insert' | 'final' = 'insert'): AsyncGenerator<RowBatch> {
+export function tableRows(gen: TableGenerator, checker: Queryable | null, phase: 'insert' | 'final' = 'insert'): AsyncGenerator<RowBatch> {
   const checks = gen.model.unverifiedChecks;
-  const filter = checks.length > 0 && checker ? new CheckFilter(gen.written, checks) : null;
+  if (checks.length === 0 || !checker) return plainRows(gen, phase);
+  return confirmedRows(gen, new CheckFilter(gen.written, checks), checker, phase);
+}
+
+/** Nothing to confirm: each batch goes at once (held back, its rows would outlive a young-generation collection). */
+async function* plainRows(gen: TableGenerator, phase: 'insert' | 'final'): AsyncGenerator<RowBatch> {
+  for (let start = 0; start < gen.rows; start += BATCH_ROWS) {
+    yield { start, rows: firstAttempts(gen, start, phase), retried: 0 };
+  }
+}
+
+async function* confirmedRows(gen: TableGenerator, filter: CheckFilter, checker: Queryable, phase: 'insert' | 'final'): AsyncGenerator<RowBatch> {
   let waiting: Checked | null = null;
   try {
     for (let start = 0; start < gen.rows; start += BATCH_ROWS) {
-      const end = Math.min(gen.rows, start + BATCH_ROWS);
-      const rows: Value[][] = [];
-      for (let i = start; i < end; i++) rows.push(gen.row(i, 0, phase));
-      // nothing to confirm: the batch goes at once (held back, its rows would outlive a young-generation collection)
-      if (!filter) {
-        yield { start, rows, retried: 0 };
-        continue;
-      }
-      const batch = filter && checker ? checked(filter, checker, start, rows) : { start, rows, first: null };
+      const batch = checked(filter, checker, start, firstAttempts(gen, start, phase));
       if (waiting) yield await confirmed(gen, filter, checker, waiting, phase);
       waiting = batch;
     }
     if (waiting) yield await confirmed(gen, filter, checker, waiting, phase);
   } finally {
     // a consumer that stops early leaves no confirmation unawaited
-    await waiting?.first?.catch(() => undefined);
+    await waiting?.first.catch(() => undefined);
   }
 }
 
-/** A batch of first attempts and the confirmation of them in flight (null: nothing to confirm). */
+/** The first attempt at the batch of rows from `start`. */
+function firstAttempts(gen: TableGenerator, start: number, phase: 'insert' | 'final'): Value[][] {
+  const end = Math.min(gen.rows, start + BATCH_ROWS);
+  const rows: Value[][] = [];
+  for (let i = start; i < end; i++) rows.push(gen.row(i, 0, phase));
+  return rows;
+}
+
+/** A batch of first attempts and the confirmation of them in flight. */
 interface Checked {
   readonly start: number;
   readonly rows: Value[][];
-  readonly first: Promise<Map<number, string>> | null;
+  readonly first: Promise<Map<number, string>>;
 }
 
 function checked(filter: CheckFilter, checker: Queryable, start: number, rows: Value[][]): Checked {
@@ -63,28 +74,26 @@ function checked(filter: CheckFilter, checker: Queryable, start: number, rows: V
 }
 
 /** The batch once every row passes: failing rows regenerated, attempt by attempt. */
-async function confirmed(gen: TableGenerator, filter: CheckFilter | null, checker: Queryable | null, batch: Checked, phase: 'insert' | 'final'): Promise<RowBatch> {
+async function confirmed(gen: TableGenerator, filter: CheckFilter, checker: Queryable, batch: Checked, phase: 'insert' | 'final'): Promise<RowBatch> {
   const { start, rows } = batch;
   let retried = 0;
-  if (filter && checker && batch.first) {
-    let pending = [...rows.keys()];
-    let failing = await batch.first;
-    for (let attempt = 1; failing.size > 0; attempt++) {
-      const again = [...failing.keys()].map((idx) => pending[idx]!);
-      if (attempt > MAX_ATTEMPTS) {
-        const k = again[0]!;
-        throw new AutoseedError('CHECK_UNSATISFIABLE', {
-          table: gen.key,
-          check: failing.get(0) ?? [...failing.values()][0] ?? '?',
-          attempts: MAX_ATTEMPTS,
-          sample: describeRow(gen, rows[k]!),
-        });
-      }
-      for (const k of again) rows[k] = gen.row(start + k, attempt, phase);
-      retried += attempt === 1 ? again.length : 0;
-      pending = again;
-      failing = await filter.failing(checker, pending.map((k) => rows[k]!));
+  let pending = [...rows.keys()];
+  let failing = await batch.first;
+  for (let attempt = 1; failing.size > 0; attempt++) {
+    const again = [...failing.keys()].map((idx) => pending[idx]!);
+    if (attempt > MAX_ATTEMPTS) {
+      const k = again[0]!;
+      throw new AutoseedError('CHECK_UNSATISFIABLE', {
+        table: gen.key,
+        check: failing.get(0) ?? [...failing.values()][0] ?? '?',
+        attempts: MAX_ATTEMPTS,
+        sample: describeRow(gen, rows[k]!),
+      });
     }
+    for (const k of again) rows[k] = gen.row(start + k, attempt, phase);
+    retried += attempt === 1 ? again.length : 0;
+    pending = again;
+    failing = await filter.failing(checker, pending.map((k) => rows[k]!));
   }
   return { start, rows, retried };
 }

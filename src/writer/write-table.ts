@@ -8,7 +8,7 @@ import { quoteIdent } from '../sql/ident.js';
 import { ROWS_PER_STATEMENT } from './batching.js';
 import { copyStatements, type LineBatch } from './copy.js';
 import { CopyBytes } from './copy-bytes.js';
-import { encodeCopyRow, isSqlValueInCopy } from './encode-copy.js';
+import { isSqlValueInCopy } from './encode-copy.js';
 import type { ExecuteOptions, RunSummary, TableOutcome } from './execute-plan.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import type { TableGenerator } from './generate/table-generator.js';
@@ -172,7 +172,7 @@ async function copyRowsOf(
       retried += batch.retried;
       done += batch.rows;
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-      yield { data: typeof batch.text === 'string' ? Buffer.from(batch.text) : batch.text, rows: batch.rows };
+      yield { data: batch.data, rows: batch.rows };
     }
     // every row is generated; the server is still busy with the last statement
     ahead.generated?.();
@@ -185,11 +185,11 @@ async function copyRowsOf(
 }
 
 /** Batches of rows as COPY bytes. */
-async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<{ text: Buffer; rows: number; retried: number }> {
+async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<{ data: Buffer; rows: number; retried: number }> {
   for await (const batch of batches) {
     const bytes = new CopyBytes();
     for (const row of batch.rows) bytes.add(row);
-    yield { text: bytes.bytes(), rows: batch.rows.length, retried: batch.retried };
+    yield { data: bytes.bytes(), rows: batch.rows.length, retried: batch.retried };
   }
 }
 
