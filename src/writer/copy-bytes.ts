@@ -27,16 +27,4 @@ export class CopyBytes {
     this.text = '';
     return this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
   }
-
-  /**
-   * Everything added, in an ArrayBuffer of its own, to transfer to another thread without a copy
-   * (a small Buffer is a slice of Node's shared pool, which must not be transferred).
-   */
-  owned(): ArrayBuffer {
-    const bytes = this.bytes();
-    if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-    const out = new Uint8Array(bytes.length);
-    out.set(bytes);
-    return out.buffer;
-  }
 }

@@ -1,11 +1,11 @@
 /**
- * A worker thread that generates row ranges of plain-COPY tables and encodes them as COPY bytes.
+ * A worker thread that generates row ranges of plain-COPY tables and encodes them as COPY text.
  * It builds its own GeneratorSet from the run's generation inputs (plain data, cloned into the
  * thread): rows are addressed by index, so row i here is row i on the main thread, byte for byte.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AutoseedError } from '../../errors.js';
-import { CopyBytes } from '../copy-bytes.js';
+import { encodeCopyRow } from '../encode-copy.js';
 import { GeneratorSet } from '../generate/generator-set.js';
 import { MemoryCap } from '../memory-cap.js';
 import { MainThreadOnly, withFunctionStubs } from './function-stubs.js';
@@ -22,13 +22,13 @@ port.on('message', (job: WorkerJob) => {
   try {
     const gen = gens.generator(job.table);
     if (!gen) throw new Error(`worker: no generator for ${job.table}`);
-    const bytes = new CopyBytes();
-    for (let i = job.start; i < job.end; i++) bytes.add(gen.row(i, 0, 'insert'));
-    reply = { id: job.id, data: bytes.owned() };
+    let text = '';
+    for (let i = job.start; i < job.end; i++) text += encodeCopyRow(gen.row(i, 0, 'insert'));
+    reply = { id: job.id, text };
   } catch (error) {
     reply = error instanceof MainThreadOnly ? { id: job.id, mainThread: true } : { id: job.id, error: describe(error) };
   }
-  port.postMessage(reply, 'data' in reply ? [reply.data] : []);
+  port.postMessage(reply);
   cap.check();
 });
 
