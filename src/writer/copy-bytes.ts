@@ -1,4 +1,5 @@
 import type { Value } from '../inference/gen-context.js';
+import type { LineBatch } from './copy.js';
 import { encodeCopyRow } from './encode-copy.js';
 
 /** Characters of COPY text turned into bytes at once. */
@@ -27,4 +28,9 @@ export class CopyBytes {
     this.text = '';
     return this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
   }
+}
+
+/** A batch of rows as COPY bytes, and how many of them needed more than one attempt. */
+export interface EncodedBatch extends LineBatch {
+  readonly retried: number;
 }

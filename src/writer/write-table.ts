@@ -7,7 +7,7 @@ import { throwIfInterrupted } from '../safety/signals.js';
 import { quoteIdent } from '../sql/ident.js';
 import { ROWS_PER_STATEMENT } from './batching.js';
 import { copyStatements, type LineBatch } from './copy.js';
-import { CopyBytes } from './copy-bytes.js';
+import { CopyBytes, type EncodedBatch } from './copy-bytes.js';
 import { isSqlValueInCopy } from './encode-copy.js';
 import type { ExecuteOptions, RunSummary, TableOutcome } from './execute-plan.js';
 import type { GeneratorSet } from './generate/generator-set.js';
@@ -172,7 +172,7 @@ async function copyRowsOf(
       retried += batch.retried;
       done += batch.rows;
       options.emit({ type: 'progress', table: gen.key, rows: done, total: gen.rows });
-      yield { data: batch.data, rows: batch.rows };
+      yield batch;
     }
     // every row is generated; the server is still busy with the last statement
     ahead.generated?.();
@@ -185,7 +185,7 @@ async function copyRowsOf(
 }
 
 /** Batches of rows as COPY bytes. */
-async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<{ data: Buffer; rows: number; retried: number }> {
+async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<EncodedBatch> {
   for await (const batch of batches) {
     const bytes = new CopyBytes();
     for (const row of batch.rows) bytes.add(row);

@@ -7,7 +7,7 @@ import type { Plan } from '../../planner/plan-types.js';
 import type { GeneratorSet } from '../generate/generator-set.js';
 import type { TableGenerator } from '../generate/table-generator.js';
 import { withoutFunctions } from './function-stubs.js';
-import { CopyBytes } from '../copy-bytes.js';
+import { CopyBytes, type EncodedBatch } from '../copy-bytes.js';
 import { heapBudgetMb, threadShare } from '../memory-cap.js';
 import type { WorkerJob, WorkerReply, WorkerStart } from './protocol.js';
 
@@ -84,7 +84,7 @@ export class RowWorkers {
    * (threads + 1)-th job itself, generated when it comes to the head: without a share of its own
    * it would only wait on the threads, and with one thread on two cores the run would go no faster.
    */
-  async *lines(gen: TableGenerator): AsyncGenerator<{ data: Buffer; rows: number; retried: number }> {
+  async *lines(gen: TableGenerator): AsyncGenerator<EncodedBatch> {
     const total = gen.rows;
     const lanes = this.workers.length + 1;
     const depth = this.workers.length * JOBS_PER_WORKER + 1;
