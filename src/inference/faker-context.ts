@@ -1,4 +1,5 @@
-import { Faker, base, en, type Randomizer } from '@faker-js/faker';
+import type { Faker, Randomizer } from '@faker-js/faker';
+import { LOCALES, fakerOn } from './faker-locales.js';
 import { Rng } from './rng.js';
 
 /**
@@ -15,7 +16,7 @@ export class SeededFaker {
       next: () => rng.next(),
       seed: (seed) => rng.reseed(Array.isArray(seed) ? (seed[0] ?? 0) : seed),
     };
-    this.faker = new Faker({ locale: [en, base], randomizer });
+    this.faker = fakerOn(LOCALES.en, randomizer);
   }
 
   /** Points both the rng and faker at the stream `seed`. */

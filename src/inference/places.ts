@@ -1,4 +1,5 @@
-import { Faker, base, de, en, en_GB, en_US, es, fr, it, nl, type LocaleDefinition } from '@faker-js/faker';
+import type { Faker, LocaleDefinition } from '@faker-js/faker';
+import { LOCALES, fakerOn } from './faker-locales.js';
 import type { Place } from './gen-context.js';
 import { Rng } from './rng.js';
 
@@ -13,13 +14,13 @@ interface Country {
 
 // a few countries whose faker locales know their own cities, regions and postal codes
 const COUNTRIES: readonly Country[] = [
-  { name: 'United States', code: 'US', locale: en_US, timeZone: 'America/New_York', weight: 5 },
-  { name: 'United Kingdom', code: 'GB', locale: en_GB, timeZone: 'Europe/London', weight: 2 },
-  { name: 'Germany', code: 'DE', locale: de, timeZone: 'Europe/Berlin', weight: 2 },
-  { name: 'France', code: 'FR', locale: fr, timeZone: 'Europe/Paris', weight: 2 },
-  { name: 'Spain', code: 'ES', locale: es, timeZone: 'Europe/Madrid', weight: 1 },
-  { name: 'Italy', code: 'IT', locale: it, timeZone: 'Europe/Rome', weight: 1 },
-  { name: 'Netherlands', code: 'NL', locale: nl, timeZone: 'Europe/Amsterdam', weight: 1 },
+  { name: 'United States', code: 'US', locale: LOCALES.en_US, timeZone: 'America/New_York', weight: 5 },
+  { name: 'United Kingdom', code: 'GB', locale: LOCALES.en_GB, timeZone: 'Europe/London', weight: 2 },
+  { name: 'Germany', code: 'DE', locale: LOCALES.de, timeZone: 'Europe/Berlin', weight: 2 },
+  { name: 'France', code: 'FR', locale: LOCALES.fr, timeZone: 'Europe/Paris', weight: 2 },
+  { name: 'Spain', code: 'ES', locale: LOCALES.es, timeZone: 'Europe/Madrid', weight: 1 },
+  { name: 'Italy', code: 'IT', locale: LOCALES.it, timeZone: 'Europe/Rome', weight: 1 },
+  { name: 'Netherlands', code: 'NL', locale: LOCALES.nl, timeZone: 'Europe/Amsterdam', weight: 1 },
 ];
 const TOTAL_WEIGHT = COUNTRIES.reduce((n, c) => n + c.weight, 0);
 
@@ -48,7 +49,7 @@ export class PlaceMaker {
     let f = this.fakers.get(country.code);
     if (!f) {
       const rng = this.rng;
-      f = new Faker({ locale: [country.locale, en, base], randomizer: { next: () => rng.next(), seed: () => undefined } });
+      f = fakerOn(country.locale, { next: () => rng.next(), seed: () => undefined });
       this.fakers.set(country.code, f);
     }
     return f;
