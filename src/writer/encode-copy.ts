@@ -42,7 +42,31 @@ function needsQuotes(text: string): boolean {
 export function encodeCopyField(value: Value): string {
   const text = encodeText(value);
   if (text === null) return '\\N';
+  return text.length < LONG_TEXT ? escapeCopyText(text) : escapedLong(text);
+}
+
+function escapeCopyText(text: string): string {
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, escapeChar) : text;
+}
+
+/** From this length a text's escaped form is kept: long texts come from value pools, over and over. */
+const LONG_TEXT = 64;
+/** Escaped long texts kept (several pools' worth); past it the memo starts again. */
+const LONG_MEMO_LIMIT = 8192;
+const longMemo = new Map<string, string>();
+
+/**
+ * A long text escaped once, not once per row: pooled paragraphs (bodies, bios, descriptions) are
+ * the same strings row after row, and escaping their newlines allocated a copy of each every time.
+ */
+function escapedLong(text: string): string {
+  let escaped = longMemo.get(text);
+  if (escaped === undefined) {
+    escaped = escapeCopyText(text);
+    if (longMemo.size >= LONG_MEMO_LIMIT) longMemo.clear();
+    longMemo.set(text, escaped);
+  }
+  return escaped;
 }
 
 function escapeChar(c: string): string {

@@ -95,6 +95,17 @@ describe('encodeCopyField: COPY text format', () => {
     expect(encodeCopyField('\r\n\t\\')).toBe('\\r\\n\\t\\\\');
   });
 
+  it('escapes long texts (kept once escaped) the same way every time, past the memo limit too', () => {
+    const paragraph = (n: number) => `Paragraph ${n}: a\tb \\ c\r\n${'lorem ipsum '.repeat(8)}`;
+    const expected = (n: number) => `Paragraph ${n}: a\\tb \\\\ c\\r\\n${'lorem ipsum '.repeat(8)}`;
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 10_000; n++) expect(encodeCopyField(paragraph(n))).toBe(expected(n));
+    }
+    const plain = 'no escapes here, '.repeat(10);
+    expect(encodeCopyField(plain)).toBe(plain);
+    expect(encodeCopyField(plain)).toBe(plain);
+  });
+
   it('leaves everything else untouched', () => {
     for (const s of ['plain', 'Zoë 東京 🚀', "it's", '"quoted"', 'a,b', '', ' ']) expect(encodeCopyField(s)).toBe(s);
   });
