@@ -3,7 +3,6 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import { AutoseedError } from '../errors.js';
 import { fileProblems } from './validate.js';
 import { show } from './value-check.js';
@@ -31,6 +30,8 @@ export async function loadOverrides(path: string, options: { required: boolean; 
     throw new AutoseedError('OVERRIDES_NOT_FOUND', { file });
   }
   const text = readFileSync(path, 'utf8');
+  // loaded only when there is a file to load (a tenth of a second of start-up otherwise)
+  const { createJiti } = await import('jiti');
   const jiti = createJiti(import.meta.url, {
     alias: { autoseed: selfEntry() },
     // transpiled files are cached under the system's temporary folder, keyed by their text:
