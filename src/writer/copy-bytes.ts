@@ -22,11 +22,11 @@ export class CopyBytes {
     }
   }
 
-  /** Everything added, as one buffer. */
-  bytes(): Buffer {
+  /** Everything added, as the slices it was collected in (sent as they are: no copy into one buffer). */
+  chunks(): Buffer[] {
     if (this.text) this.parts.push(Buffer.from(this.text));
     this.text = '';
-    return this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    return this.parts;
   }
 }
 

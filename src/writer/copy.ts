@@ -51,8 +51,15 @@ async function* chunked(lines: AsyncIterable<string | Buffer> | Iterable<string 
  * collection until the server took it).
  */
 export interface LineBatch {
-  readonly data: Buffer;
+  /** The lines' bytes, in slices sent one after the other. */
+  readonly data: readonly Buffer[];
   readonly rows: number;
+}
+
+function byteLength(batch: LineBatch): number {
+  let n = 0;
+  for (const chunk of batch.data) n += chunk.length;
+  return n;
 }
 
 /** How far generation may run ahead of the server, in bytes of COPY text. */
@@ -96,7 +103,7 @@ export async function copyStatements(
         while (next && (rows === 0 || rows + next.rows <= rowsPerStatement)) {
           const current: LineBatch = next;
           rows += current.rows;
-          yield current.data;
+          yield* current.data;
           next = await queue.take();
         }
       };
@@ -128,7 +135,7 @@ class AheadQueue {
   async push(batch: LineBatch): Promise<boolean> {
     if (this.closed) return false;
     this.items.push(batch);
-    this.bytes += batch.data.length;
+    this.bytes += byteLength(batch);
     this.wake('taker');
     while (this.bytes > AHEAD_BYTES && !this.closed) await new Promise<void>((resolve) => (this.wakePusher = resolve));
     return !this.closed;
@@ -151,7 +158,7 @@ class AheadQueue {
     if (this.failure !== null) throw this.failure;
     const item = this.items.shift() ?? null;
     if (item) {
-      this.bytes -= item.data.length;
+      this.bytes -= byteLength(item);
       this.wake('pusher');
     }
     return item;

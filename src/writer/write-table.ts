@@ -189,7 +189,7 @@ async function* encoded(batches: AsyncIterable<RowBatch>): AsyncGenerator<Encode
   for await (const batch of batches) {
     const bytes = new CopyBytes();
     for (const row of batch.rows) bytes.add(row);
-    yield { data: bytes.bytes(), rows: batch.rows.length, retried: batch.retried };
+    yield { data: bytes.chunks(), rows: batch.rows.length, retried: batch.retried };
   }
 }
 

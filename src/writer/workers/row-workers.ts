@@ -109,7 +109,7 @@ export class RowWorkers {
       fill();
       // a thread's text becomes bytes only as it is handed on (queued jobs stay strings)
       const text = head.text ? await head.text : null;
-      const data = text === null ? onMainThread(gen, head.start, head.start + head.rows) : Buffer.from(text);
+      const data = text === null ? onMainThread(gen, head.start, head.start + head.rows) : [Buffer.from(text)];
       yield { data, rows: head.rows, retried: 0 };
     }
   }
@@ -163,10 +163,10 @@ export class RowWorkers {
 }
 
 /** Rows [start, end) of the table as COPY bytes, generated here. */
-function onMainThread(gen: TableGenerator, start: number, end: number): Buffer {
+function onMainThread(gen: TableGenerator, start: number, end: number): Buffer[] {
   const bytes = new CopyBytes();
   for (let i = start; i < end; i++) bytes.add(gen.row(i, 0, 'insert'));
-  return bytes.bytes();
+  return bytes.chunks();
 }
 
 /**
