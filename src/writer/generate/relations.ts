@@ -68,6 +68,8 @@ function holds(a: Value, op: string, b: Value): boolean {
 function comparable(v: Value): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
+    // a date or time (YYYY-MM-…, the '-' where no number has one) skips the number test
+    if (v.length >= 10 && v.charCodeAt(4) === 45) return constToTime(v);
     if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
     return constToTime(v);
   }
