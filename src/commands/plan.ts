@@ -1,4 +1,5 @@
 import { connect } from '../db/connect.js';
+import { prepareCheckParser } from '../inference/infer.js';
 import { introspect } from '../introspect/index.js';
 import type { Io } from '../io.js';
 import { formatPlan, planToJson } from './plan-format.js';
@@ -12,6 +13,8 @@ export interface PlanCommandOptions extends PrepareOptions {
 
 /** `autoseed plan`: what a seed would do, written nowhere. */
 export async function runPlan(options: PlanCommandOptions, io: Io): Promise<number> {
+  // compiled while the connection opens and the catalog is read
+  void prepareCheckParser().catch(() => undefined);
   const client = await connect({ url: options.url, connectTimeout: options.connectTimeout });
   try {
     const catalog = await introspect(client);

@@ -1,4 +1,4 @@
-import { loadModule } from 'libpg-query';
+import { loadModule, parseSync } from 'libpg-query';
 import type { Catalog, Column, ForeignKey, Table } from '../catalog.js';
 import { qualifiedName } from '../catalog.js';
 import { type TableConstraints, type ValueDomain, emptyDomain, tableConstraints } from './domain.js';
@@ -37,9 +37,23 @@ export function nullRateFor(name: string): number {
   return DEFAULT_NULL_RATE;
 }
 
+let parserReady: Promise<void> | undefined;
+
+/**
+ * Loads the PostgreSQL parser CHECKs are read with and compiles it ahead: its first parse compiles
+ * the WebAssembly parser on the main thread (40–50 ms). A command that will infer calls this
+ * before it connects, so that happens while it waits on the server; inferModel awaits it.
+ */
+export function prepareCheckParser(): Promise<void> {
+  parserReady ??= loadModule().then(() => {
+    parseSync("SELECT a IN ('x', 'y') AND b ~ '^z' AND c BETWEEN 1 AND 2");
+  });
+  return parserReady;
+}
+
 /** Chooses a generator, with its reason, for every column of every table. */
 export async function inferModel(catalog: Catalog, options: InferOptions): Promise<SeedModel> {
-  await loadModule();
+  await prepareCheckParser();
   const implicit = implicitForeignKeys(catalog);
   const referenced = referencedColumns(catalog, implicit);
   const tables = catalog.tables
