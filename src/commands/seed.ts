@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { connect } from '../db/connect.js';
 import type { EventSink, OpsSink } from '../events.js';
 import { prepareCheckParser } from '../inference/infer.js';
@@ -69,22 +68,27 @@ export async function seedDatabase(options: SeedDatabaseOptions, emit: EventSink
   void prepareCheckParser().catch(() => undefined);
   // the lock holder's application_name tells a waiting run what holds it
   const client = await connect({ url: options.url, connectTimeout: options.connectTimeout, applicationName: 'autoseed seed' });
-  let checker: pg.Client | null = null;
+  // CHECKs autoseed cannot build into its generators are confirmed on a second connection, which
+  // opens while the lock is taken and the catalog read
+  const checking = connect({ url: options.url, connectTimeout: options.connectTimeout, applicationName: 'autoseed-checker' });
+  // awaited below, or closed on the way out
+  checking.catch(() => undefined);
   try {
     const timeoutSeconds = options.lockTimeout ?? 0;
     // a dry run only reads: it neither waits for nor blocks another run
     const locking = options.dryRun !== true;
     if (locking) await acquireLock(client, { timeoutSeconds, signal: options.signal, onWait: (holder) => ops({ type: 'lock-wait', holder, timeoutSeconds }) });
     try {
-      // CHECKs autoseed cannot build into its generators are confirmed on a second connection
-      checker = await connect({ url: options.url, connectTimeout: options.connectTimeout, applicationName: 'autoseed-checker' });
       throwIfInterrupted(options.signal);
       const catalog = await introspect(client);
+      const checker = await checking;
+      throwIfInterrupted(options.signal);
       return await seedWithLedger({ client, checker, catalog, options, emit, ops });
     } finally {
       if (locking) await releaseLock(client);
     }
   } finally {
+    const checker = await checking.catch(() => null);
     await Promise.all([client.end().catch(() => undefined), checker?.end().catch(() => undefined)]);
   }
 }
