@@ -41,8 +41,8 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-/** [year, month 1–12, day] of a day count since 1970-01-01 (civil_from_days). */
-function civilFromDays(days: number): [number, number, number] {
+/** `YYYY-MM-DD` of a day count since 1970-01-01 (civil_from_days; no array per date: it runs per value). */
+function dateOfDays(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -51,7 +51,8 @@ function civilFromDays(days: number): [number, number, number] {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y >= 1000 && y <= 9999 ? y : pad(y, 4)}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 const digitAt = (s: string, k: number) => s.charCodeAt(k) - 48;
@@ -95,8 +96,7 @@ function ownFormatTime(v: string): number | null {
 }
 
 export function formatDate(ms: number): string {
-  const [y, m, d] = civilFromDays(Math.floor(ms / DAY_MS));
-  return `${y >= 1000 && y <= 9999 ? y : pad(y, 4)}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+  return dateOfDays(Math.floor(ms / DAY_MS));
 }
 
 export function formatTime(ms: number, fractionDigits: number): string {

@@ -329,11 +329,12 @@ export class FkResolver {
   /** The referenced values of the parent's j-th live row (or sampled existing row). */
   private parentValues(f: CompiledFk, j: number): Value[] {
     const refs = f.fk.references.columns;
-    if (f.self) return refs.map((c) => this.host.value(c, j));
+    if (f.self) return refs.length === 1 ? [this.host.value(refs[0]!, j)] : refs.map((c) => this.host.value(c, j));
     const parent = this.host.set.generator(f.parent);
     if (parent && this.host.set.planned(f.parent)?.mode === 'seed') {
       const k = parent.liveRow(j);
-      return refs.map((c) => parent.value(c, k));
+      // most keys are one column: no closure per row and FK
+      return refs.length === 1 ? [parent.value(refs[0]!, k)] : refs.map((c) => parent.value(c, k));
     }
     const existing = this.host.set.inputs.existingKeys.get(f.parent);
     const row = existing?.rows[j];

@@ -177,6 +177,7 @@ export class TableGenerator {
     if (attempt >= SIMPLIFY_FROM_ATTEMPT) this.simplify(values, i, attempt);
     if (i >= this.rows) this.plain(values, i);
     this.times.apply(values, i, attempt);
+    if (this.model.relations.length === 0) return values;
     return applyRelations(this.model, this.written, values, (name) => this.streamFor(name, i, attempt + 1000));
   }
 
