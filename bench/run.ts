@@ -18,7 +18,7 @@ import { benchDrizzleSeed } from './scenarios/drizzle.js';
 import { benchBig } from './scenarios/big.js';
 import { benchIntrospectPlan } from './scenarios/introspect-plan.js';
 import { benchPgbench } from './scenarios/pgbench.js';
-import { benchReferenceCopy } from './scenarios/reference-copy.js';
+import { ReferenceRuns } from './scenarios/reference-copy.js';
 import { benchSchool } from './scenarios/school.js';
 import { benchVerify } from './scenarios/verify.js';
 import { openServer } from './server.js';
@@ -94,10 +94,21 @@ async function main(): Promise<number> {
 
   let profile: string | null = null;
   try {
-    const blog = await measure('blog', 'autoseed on the blog schema', blogBase('blog-autoseed', 'autoseed (default mode)'), () => benchAutoseedBlog(ctx), (v) => v.row);
+    // the reference's runs alternate with these (a failing one is reported as the reference's)
+    const reference = wanted(args, 'reference') ? new ReferenceRuns(ctx) : null;
+    let referenceFailure: { error: unknown } | null = null;
+    const afterBlogRun = reference
+      ? async (db: BenchDatabase) => {
+          if (!referenceFailure) await reference.run(db).catch((error: unknown) => { referenceFailure = { error }; });
+        }
+      : undefined;
+    const blog = await measure('blog', 'autoseed on the blog schema, alternating with the reference (plain COPY FROM of the same rows)', blogBase('blog-autoseed', 'autoseed (default mode)'), () => benchAutoseedBlog(ctx, false, afterBlogRun), (v) => v.row);
     const kept: BenchDatabase | null = blog?.database ?? null;
     if (kept) {
-      await measure('reference', 'reference: the same rows with plain COPY FROM', blogBase('blog-reference', 'reference: plain COPY FROM'), () => benchReferenceCopy(ctx, kept), (r) => r);
+      await measure('reference', 'reference: the same rows with plain COPY FROM', blogBase('blog-reference', 'reference: plain COPY FROM'), async () => {
+        if (referenceFailure) throw (referenceFailure as { error: unknown }).error;
+        return reference!.row();
+      }, (r) => r);
       await measure('verify', 'verify-integrity on the blog database', { id: 'verify-blog', scenario: 'verify-integrity on the blog database', tool: 'autoseed verify-integrity' }, () => benchVerify(ctx, kept), (r) => r);
       await kept.drop();
     }

@@ -29,8 +29,15 @@ export function blogSeedEnv(scale: number): NodeJS.ProcessEnv {
   return { ...process.env, AUTOSEED_BENCH_SCALE: String(scale) };
 }
 
-/** Seeds `runs` fresh blog databases; keeps the last one (the reference and verify read it). */
-export async function benchAutoseedBlog(ctx: BenchContext, fast = false): Promise<{ row: BenchRow; database: BenchDatabase }> {
+/**
+ * Seeds `runs` fresh blog databases; keeps the last one (verify reads it). `afterRun` runs after
+ * each seed with its database (the reference's runs alternate with these).
+ */
+export async function benchAutoseedBlog(
+  ctx: BenchContext,
+  fast = false,
+  afterRun?: (database: BenchDatabase) => Promise<void>,
+): Promise<{ row: BenchRow; database: BenchDatabase }> {
   const mode = fast ? '--fast' : 'default mode';
   const expected = blogCounts(ctx.scale);
   const samples: Sample[] = [];
@@ -47,6 +54,7 @@ export async function benchAutoseedBlog(ctx: BenchContext, fast = false): Promis
     samples.push({ seconds: result.seconds, rows, rssKb: result.rssKb });
     internal.push(summary.ms / 1000);
     ctx.log(`  autoseed ${mode} blog run ${i + 1}/${ctx.runs}: ${result.seconds.toFixed(2)} s wall (${(summary.ms / 1000).toFixed(2)} s in the run), ${rows} rows`);
+    await afterRun?.(db);
     if (kept) await kept.drop();
     kept = db;
   }
