@@ -22,15 +22,26 @@ import { BLOG_SCENARIO, blogSql } from './autoseed-blog.js';
 /**
  * The reference's runs, one at a time, so they can alternate with autoseed's: on a shared machine
  * an hour's drift (20% seen) then hits both alike instead of skewing their ratio. The first run
- * exports the source's rows; every run loads them into a fresh database.
+ * exports the source's rows; every run loads them into a fresh database. A failing run does not
+ * fail the autoseed runs around it: later runs are skipped and `row()` throws its error.
  */
 export class ReferenceRuns {
   private manifest: { file: string; bytes: number } | null = null;
   private readonly samples: Sample[] = [];
+  private failure: { error: unknown } | null = null;
 
   constructor(private readonly ctx: BenchContext) {}
 
   async run(source: BenchDatabase): Promise<void> {
+    if (this.failure) return;
+    try {
+      await this.load(source);
+    } catch (error) {
+      this.failure = { error };
+    }
+  }
+
+  private async load(source: BenchDatabase): Promise<void> {
     const ctx = this.ctx;
     if (!this.manifest) {
       const file = join(ctx.workDir, 'reference-manifest.json');
@@ -51,6 +62,7 @@ export class ReferenceRuns {
   }
 
   row(): BenchRow {
+    if (this.failure) throw this.failure.error;
     const bytes = this.manifest?.bytes ?? 0;
     return rowFrom({
       id: 'blog-reference',

@@ -1,5 +1,5 @@
 import { connect } from '../db/connect.js';
-import { prepareCheckParser } from '../inference/infer.js';
+import { warmCheckParser } from '../inference/infer.js';
 import { introspect } from '../introspect/index.js';
 import type { Io } from '../io.js';
 import { formatPlan, planToJson } from './plan-format.js';
@@ -14,7 +14,7 @@ export interface PlanCommandOptions extends PrepareOptions {
 /** `autoseed plan`: what a seed would do, written nowhere. */
 export async function runPlan(options: PlanCommandOptions, io: Io): Promise<number> {
   // compiled while the connection opens and the catalog is read
-  void prepareCheckParser().catch(() => undefined);
+  warmCheckParser();
   const client = await connect({ url: options.url, connectTimeout: options.connectTimeout });
   try {
     const catalog = await introspect(client);

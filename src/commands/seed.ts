@@ -1,6 +1,6 @@
 import { connect } from '../db/connect.js';
 import type { EventSink, OpsSink } from '../events.js';
-import { prepareCheckParser } from '../inference/infer.js';
+import { warmCheckParser } from '../inference/infer.js';
 import { introspect } from '../introspect/index.js';
 import type { Io } from '../io.js';
 import { seedWithLedger } from '../ledger/session.js';
@@ -65,7 +65,7 @@ export interface SeedResult extends RunSummary {
 export async function seedDatabase(options: SeedDatabaseOptions, emit: EventSink, ops: OpsSink = () => undefined): Promise<SeedResult> {
   throwIfInterrupted(options.signal);
   // compiled while the connections open and the catalog is read
-  void prepareCheckParser().catch(() => undefined);
+  warmCheckParser();
   // the lock holder's application_name tells a waiting run what holds it
   const client = await connect({ url: options.url, connectTimeout: options.connectTimeout, applicationName: 'autoseed seed' });
   // CHECKs autoseed cannot build into its generators are confirmed on a second connection, which

@@ -41,19 +41,27 @@ let parserReady: Promise<void> | undefined;
 
 /**
  * Loads the PostgreSQL parser CHECKs are read with and compiles it ahead: its first parse compiles
- * the WebAssembly parser on the main thread (40–50 ms). A command that will infer calls this
- * before it connects, so that happens while it waits on the server; inferModel awaits it.
+ * the WebAssembly parser on the main thread (40–50 ms). inferModel awaits it.
  */
-export function prepareCheckParser(): Promise<void> {
+function checkParser(): Promise<void> {
   parserReady ??= loadModule().then(() => {
     parseSync("SELECT a IN ('x', 'y') AND b ~ '^z' AND c BETWEEN 1 AND 2");
   });
   return parserReady;
 }
 
+/**
+ * Starts compiling the CHECK parser without waiting for it: a command that will infer calls this
+ * before it connects, so the compilation happens while it waits on the server (a failure surfaces
+ * where inferModel awaits the parser).
+ */
+export function warmCheckParser(): void {
+  checkParser().catch(() => undefined);
+}
+
 /** Chooses a generator, with its reason, for every column of every table. */
 export async function inferModel(catalog: Catalog, options: InferOptions): Promise<SeedModel> {
-  await prepareCheckParser();
+  await checkParser();
   const implicit = implicitForeignKeys(catalog);
   const referenced = referencedColumns(catalog, implicit);
   const tables = catalog.tables
