@@ -2,6 +2,7 @@ import type { Catalog, Column, DomainType, Table } from '../catalog.js';
 import type { Const } from './checks/ast.js';
 import type { CheckTranslation, CompareOp, Fact } from './checks/facts.js';
 import { translateCheck } from './checks/translate-check.js';
+import { decidableRegex } from './regex-subset.js';
 
 /** Everything the constraints say about one column's values, merged. */
 export interface ValueDomain {
@@ -48,6 +49,12 @@ export interface TableConstraints {
   nonNullGroups: NonNullGroup[];
   /** CHECKs (table or domain) that the facts do not fully capture: Postgres verifies those rows. */
   unverified: { name: string; expression: string; column?: string }[];
+  /**
+   * CHECKs captured fully but for regexes JavaScript decides (regex-subset.ts), with the columns
+   * of those regexes: autoseed tests them itself where those columns' generators honour them,
+   * else they join `unverified` (regex-checks.ts).
+   */
+  regexChecks: { name: string; expression: string; column?: string; columns: string[] }[];
 }
 
 export function emptyDomain(): ValueDomain {
@@ -63,6 +70,7 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
   const relations: Relation[] = [];
   const nonNullGroups: NonNullGroup[] = [];
   const unverified: TableConstraints['unverified'] = [];
+  const regexChecks: TableConstraints['regexChecks'] = [];
   const domainOf = (column: string) => {
     let d = domains.get(column);
     if (!d) domains.set(column, (d = emptyDomain()));
@@ -72,14 +80,27 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
   // a fact about a whole array value (`tags <> '{}'`) says nothing about its elements: PostgreSQL checks it
   const elementFacts = (facts: Fact[]) =>
     facts.filter((f) => !('column' in f) || f.kind === 'not-null' || f.kind === 'is-null' || !isArray(f.column));
-  const apply = (all: Fact[], check: { name: string; expression: string }) => {
+  /** Applies the facts; false when some could not be (PostgreSQL then verifies the check). */
+  const apply = (all: Fact[], check: { name: string; expression: string }): boolean => {
     const facts = elementFacts(all);
-    if (facts.length < all.length) unverified.push({ name: check.name, expression: check.expression });
+    const whole = facts.length === all.length;
+    if (!whole) unverified.push({ name: check.name, expression: check.expression });
     for (const f of facts) {
       if (f.kind === 'relation') relations.push({ column: f.column, op: f.op, other: f.other, check });
       else if (f.kind === 'non-null-count') nonNullGroups.push({ columns: f.columns, exactly: f.exactly });
       else if (f.kind === 'names-table') applyFact(domainOf(f.column), { kind: 'in', column: f.column, values: tableNames(catalog) });
       else applyFact(domainOf(f.column), f);
+    }
+    return whole;
+  };
+  /** After apply: who confirms the check, if its facts do not capture it by themselves. */
+  const settle = (t: CheckTranslation, check: { name: string; expression: string; column?: string }) => {
+    if (!needsVerification(t)) return;
+    const regexes = t.facts.filter((f): f is Extract<Fact, { kind: 'regex' }> => f.kind === 'regex');
+    if (t.complete && regexes.every((f) => decidableRegex(f.pattern, f.caseInsensitive) !== null)) {
+      regexChecks.push({ ...check, columns: [...new Set(regexes.map((f) => f.column))] });
+    } else {
+      unverified.push(check);
     }
   };
 
@@ -93,18 +114,16 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
       unverified.push({ name: check.name, expression: check.expression });
       continue;
     }
-    apply(t.facts, check);
-    if (needsVerification(t)) unverified.push({ name: check.name, expression: check.expression });
+    if (apply(t.facts, check)) settle(t, { name: check.name, expression: check.expression });
   }
   for (const column of table.columns) {
     for (const check of domainChecksOf(column, catalog)) {
       const t = translateCheck(check.expression, column.name);
-      apply(t.facts, check);
-      if (needsVerification(t)) unverified.push({ name: check.name, expression: check.expression, column: column.name });
+      if (apply(t.facts, check)) settle(t, { name: check.name, expression: check.expression, column: column.name });
     }
     if (column.type.domainNotNull) domainOf(column.name).notNull = true;
   }
-  return { domains, relations, nonNullGroups, unverified };
+  return { domains, relations, nonNullGroups, unverified, regexChecks };
 }
 
 /** Columns some facts force NULL and others force non-NULL. */
@@ -120,7 +139,7 @@ function contradictions(factLists: readonly Fact[][]): Set<string> {
   return new Set([...isNull].filter((c) => notNull.has(c)));
 }
 
-/** Regexes are only hints to the text generators: PostgreSQL has the last word on them. */
+/** Whether the facts alone do not capture the check: incomplete, or a regex (which generators may miss). */
 function needsVerification(t: CheckTranslation): boolean {
   return !t.complete || t.facts.some((f) => f.kind === 'regex');
 }

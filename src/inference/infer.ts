@@ -15,6 +15,7 @@ import { type PartitionSlot, parsePartitionBound, partitionSlotsOf } from './par
 import type { PartitionTarget } from './model.js';
 import { quoteQualified } from '../sql/ident.js';
 import { isBuiltinBase } from './registry.js';
+import { settleRegexChecks } from './regex-checks.js';
 
 export interface InferOptions {
   seed: number;
@@ -150,13 +151,17 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
       .filter((r) => !adjustable(r.column, fkOf, stableSet) && !adjustable(r.other, fkOf, stableSet))
       .flatMap((r) => (r.check ? [r.check] : [])),
   ];
+  const relations = [...constraints.relations, ...impliedRelations(table, constraints.relations)];
+  const withMentions = <T extends { expression: string; column?: string }>(c: T) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) });
+  const { regexChecks, unverifiedChecks } = settleRegexChecks(columns, relations, constraints.regexChecks.map(withMentions), dedupeByName(unverified).map(withMentions));
   return {
     key,
     table,
     columns,
-    relations: [...constraints.relations, ...impliedRelations(table, constraints.relations)],
+    relations,
     nonNullGroups: constraints.nonNullGroups,
-    unverifiedChecks: dedupeByName(unverified).map((c) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) })),
+    unverifiedChecks,
+    regexChecks,
     foreignKeys,
     radixKeys,
     partitionTargets,

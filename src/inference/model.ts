@@ -78,6 +78,11 @@ export interface UnverifiedCheck {
   readonly mentions: readonly string[];
 }
 
+/** A CHECK whose regexes (on `columns`) autoseed's generators honour: tested in JavaScript, not per batch (regex-checks.ts). */
+export interface RegexCheck extends UnverifiedCheck {
+  readonly columns: readonly string[];
+}
+
 export interface TableModel {
   readonly key: QualifiedName;
   readonly table: Table;
@@ -87,6 +92,8 @@ export interface TableModel {
   readonly nonNullGroups: readonly NonNullGroup[];
   /** CHECKs PostgreSQL must confirm for each candidate row. */
   readonly unverifiedChecks: readonly UnverifiedCheck[];
+  /** CHECKs left out of `unverifiedChecks` because the generators decide their regexes (absent: none). */
+  readonly regexChecks?: readonly RegexCheck[];
   /** FKs whose values this table writes (the table's own, minus those it cannot satisfy). */
   readonly foreignKeys: readonly ForeignKey[];
   /** Keys made only of FK and finite columns; no column belongs to two of them. */

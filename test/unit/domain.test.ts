@@ -101,16 +101,18 @@ describe('tableConstraints: merging facts per column', () => {
     expect([d.min, d.max]).toEqual([0, 100]);
   });
 
-  it('regex checks are facts but stay unverified; unknown checks are unverified too', () => {
-    const t = table('t', [col('zip', 'text', { type: { domain: 'public.zip' } }), col('x', 'int4')], {
-      checks: [check('x_fn', '(my_func(x) > 0)')],
+  it('regex checks are facts; JavaScript-decidable ones wait for the column check, others stay unverified like unknown checks', () => {
+    const t = table('t', [col('zip', 'text', { type: { domain: 'public.zip' } }), col('code', 'text'), col('x', 'int4')], {
+      checks: [check('x_fn', '(my_func(x) > 0)'), check('code_re', "(code ~ '^(a)\\1$'::text)")],
     });
     const c = domainsOf(t, [domainType('public', 'zip', 'text', ["(VALUE ~ '^[0-9]{5}$'::text)"])]);
     expect(c.domains.get('zip')!.patterns).toEqual([{ pattern: '^[0-9]{5}$', caseInsensitive: false }]);
     expect(c.unverified).toEqual([
       { name: 'x_fn', expression: '(my_func(x) > 0)' },
-      { name: 'zip_check', expression: "(VALUE ~ '^[0-9]{5}$'::text)", column: 'zip' },
+      // a back-reference: only PostgreSQL can say
+      { name: 'code_re', expression: "(code ~ '^(a)\\1$'::text)" },
     ]);
+    expect(c.regexChecks).toEqual([{ name: 'zip_check', expression: "(VALUE ~ '^[0-9]{5}$'::text)", column: 'zip', columns: ['zip'] }]);
   });
 
   it('complete, non-regex checks need no verification', () => {
