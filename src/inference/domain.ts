@@ -50,11 +50,26 @@ export interface TableConstraints {
   /** CHECKs (table or domain) that the facts do not fully capture: Postgres verifies those rows. */
   unverified: { name: string; expression: string; column?: string }[];
   /**
-   * CHECKs captured fully but for regexes JavaScript decides (regex-subset.ts), with the columns
-   * of those regexes: autoseed tests them itself where those columns' generators honour them,
-   * else they join `unverified` (regex-checks.ts).
+   * CHECKs captured fully but for what only some generators ensure (a regex JavaScript decides,
+   * see regex-subset.ts; a non-empty range), with what each column needs: kept from PostgreSQL's
+   * confirmation where those columns' generators ensure it, else they join `unverified`
+   * (generator-checks.ts).
    */
-  regexChecks: { name: string; expression: string; column?: string; columns: string[] }[];
+  generatorChecks: GeneratorCheckSpec[];
+}
+
+/** What a CHECK needs of a column's generator, beyond the domain's facts. */
+export interface GeneratorNeed {
+  column: string;
+  /** pattern: its values pass the column's regex test; non-empty: its ranges hold a point. */
+  kind: 'pattern' | 'non-empty';
+}
+
+export interface GeneratorCheckSpec {
+  name: string;
+  expression: string;
+  column?: string;
+  needs: GeneratorNeed[];
 }
 
 export function emptyDomain(): ValueDomain {
@@ -70,7 +85,7 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
   const relations: Relation[] = [];
   const nonNullGroups: NonNullGroup[] = [];
   const unverified: TableConstraints['unverified'] = [];
-  const regexChecks: TableConstraints['regexChecks'] = [];
+  const generatorChecks: GeneratorCheckSpec[] = [];
   const domainOf = (column: string) => {
     let d = domains.get(column);
     if (!d) domains.set(column, (d = emptyDomain()));
@@ -88,6 +103,7 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
     for (const f of facts) {
       if (f.kind === 'relation') relations.push({ column: f.column, op: f.op, other: f.other, check });
       else if (f.kind === 'non-null-count') nonNullGroups.push({ columns: f.columns, exactly: f.exactly });
+      else if (f.kind === 'non-empty') domainOf(f.column).sources.push('check:non-empty');
       else if (f.kind === 'names-table') applyFact(domainOf(f.column), { kind: 'in', column: f.column, values: tableNames(catalog) });
       else applyFact(domainOf(f.column), f);
     }
@@ -98,7 +114,8 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
     if (!needsVerification(t)) return;
     const regexes = t.facts.filter((f): f is Extract<Fact, { kind: 'regex' }> => f.kind === 'regex');
     if (t.complete && regexes.every((f) => decidableRegex(f.pattern, f.caseInsensitive) !== null)) {
-      regexChecks.push({ ...check, columns: [...new Set(regexes.map((f) => f.column))] });
+      const needs = t.facts.flatMap((f): GeneratorNeed[] => (f.kind === 'regex' ? [{ column: f.column, kind: 'pattern' }] : f.kind === 'non-empty' ? [{ column: f.column, kind: 'non-empty' }] : []));
+      generatorChecks.push({ ...check, needs });
     } else {
       unverified.push(check);
     }
@@ -123,7 +140,7 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
     }
     if (column.type.domainNotNull) domainOf(column.name).notNull = true;
   }
-  return { domains, relations, nonNullGroups, unverified, regexChecks };
+  return { domains, relations, nonNullGroups, unverified, generatorChecks };
 }
 
 /** Columns some facts force NULL and others force non-NULL. */
@@ -139,9 +156,9 @@ function contradictions(factLists: readonly Fact[][]): Set<string> {
   return new Set([...isNull].filter((c) => notNull.has(c)));
 }
 
-/** Whether the facts alone do not capture the check: incomplete, or a regex (which generators may miss). */
+/** Whether the facts alone do not capture the check: incomplete, or needing what only some generators ensure. */
 function needsVerification(t: CheckTranslation): boolean {
-  return !t.complete || t.facts.some((f) => f.kind === 'regex');
+  return !t.complete || t.facts.some((f) => f.kind === 'regex' || f.kind === 'non-empty');
 }
 
 /** The CHECKs of a column's domain and of every domain it is built on. */
@@ -173,7 +190,7 @@ function tableNames(catalog: Catalog): Const[] {
   return catalog.tables.filter((t) => t.kind !== 'partition').map((t) => `${q(t.schema)}.${q(t.name)}`);
 }
 
-function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' | 'names-table' | 'non-null-count' }>): void {
+function applyFact(d: ValueDomain, f: Exclude<Fact, { kind: 'relation' | 'names-table' | 'non-null-count' | 'non-empty' }>): void {
   switch (f.kind) {
     case 'in': {
       const values: Const[] = f.values.filter((v) => v !== null).map((v) => (typeof v === 'string' && f.transform === 'upper' ? v.toUpperCase() : typeof v === 'string' && f.transform === 'lower' ? v.toLowerCase() : v));

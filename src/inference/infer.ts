@@ -15,7 +15,7 @@ import { type PartitionSlot, parsePartitionBound, partitionSlotsOf } from './par
 import type { PartitionTarget } from './model.js';
 import { quoteQualified } from '../sql/ident.js';
 import { isBuiltinBase } from './registry.js';
-import { settleRegexChecks } from './regex-checks.js';
+import { settleGeneratorChecks } from './generator-checks.js';
 
 export interface InferOptions {
   seed: number;
@@ -153,7 +153,7 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
   ];
   const relations = [...constraints.relations, ...impliedRelations(table, constraints.relations)];
   const withMentions = <T extends { expression: string; column?: string }>(c: T) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) });
-  const { regexChecks, unverifiedChecks } = settleRegexChecks(columns, relations, constraints.regexChecks.map(withMentions), dedupeByName(unverified).map(withMentions));
+  const { generatorChecks, unverifiedChecks } = settleGeneratorChecks(columns, relations, constraints.generatorChecks.map(withMentions), dedupeByName(unverified).map(withMentions));
   return {
     key,
     table,
@@ -161,7 +161,7 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
     relations,
     nonNullGroups: constraints.nonNullGroups,
     unverifiedChecks,
-    regexChecks,
+    generatorChecks,
     foreignKeys,
     radixKeys,
     partitionTargets,

@@ -1,6 +1,6 @@
 import type { Column, ForeignKey, QualifiedName, Table } from '../catalog.js';
 import type { Const } from './checks/ast.js';
-import type { NonNullGroup, Relation, ValueDomain } from './domain.js';
+import type { GeneratorNeed, NonNullGroup, Relation, ValueDomain } from './domain.js';
 import type { SemanticKind } from './kinds.js';
 import type { SlotSpec } from './exclusions.js';
 import type { PartitionSlot } from './partition-bounds.js';
@@ -78,9 +78,9 @@ export interface UnverifiedCheck {
   readonly mentions: readonly string[];
 }
 
-/** A CHECK whose regexes (on `columns`) autoseed's generators honour: tested in JavaScript, not per batch (regex-checks.ts). */
-export interface RegexCheck extends UnverifiedCheck {
-  readonly columns: readonly string[];
+/** A CHECK the generators of its `needs` columns ensure: not confirmed per batch (generator-checks.ts). */
+export interface GeneratorCheck extends UnverifiedCheck {
+  readonly needs: readonly GeneratorNeed[];
 }
 
 export interface TableModel {
@@ -92,8 +92,8 @@ export interface TableModel {
   readonly nonNullGroups: readonly NonNullGroup[];
   /** CHECKs PostgreSQL must confirm for each candidate row. */
   readonly unverifiedChecks: readonly UnverifiedCheck[];
-  /** CHECKs left out of `unverifiedChecks` because the generators decide their regexes (absent: none). */
-  readonly regexChecks?: readonly RegexCheck[];
+  /** CHECKs left out of `unverifiedChecks` because the columns' generators ensure them (absent: none). */
+  readonly generatorChecks?: readonly GeneratorCheck[];
   /** FKs whose values this table writes (the table's own, minus those it cannot satisfy). */
   readonly foreignKeys: readonly ForeignKey[];
   /** Keys made only of FK and finite columns; no column belongs to two of them. */

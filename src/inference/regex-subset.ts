@@ -2,7 +2,7 @@
  * Which CHECK regexes JavaScript can decide for PostgreSQL: patterns in a common subset of
  * PostgreSQL's ARE syntax and JavaScript's, where a string `toJsRegex` matches is certain to
  * satisfy `~` (or `~*`) too. Generated values of such a column are tested here, and PostgreSQL
- * need not confirm them row by row (see regex-checks.ts).
+ * need not confirm them row by row (see generator-checks.ts).
  *
  * The subset: ASCII literals and escaped punctuation, `.`, `^` and `$`, `\d \w` (JavaScript's
  * sets are ASCII, PostgreSQL's the locale's: a superset), `\t \n \r`, bracket expressions of

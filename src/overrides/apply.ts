@@ -1,6 +1,6 @@
 import type { Catalog, QualifiedName } from '../catalog.js';
 import type { ColumnModel, SeedModel, TableModel } from '../inference/model.js';
-import { settleRegexChecks } from '../inference/regex-checks.js';
+import { settleGeneratorChecks } from '../inference/generator-checks.js';
 import type { PlanOptions } from '../planner/plan-types.js';
 import { compileOverride, mayProduceSql } from './compile.js';
 import { lookupTable } from './table-names.js';
@@ -44,9 +44,9 @@ function applyToTable(t: TableModel, settings: TableOverrides, catalog: Catalog,
     const fk = foreignKeyNamed(name, t.foreignKeys);
     if (fk) perParent[fk.name] = [range[0], range[1]];
   }
-  // a column given a function may no longer honour its CHECK regex: PostgreSQL confirms it then
-  const { regexChecks, unverifiedChecks } = settleRegexChecks(columns, t.relations, t.regexChecks ?? [], t.unverifiedChecks);
-  return { ...t, columns, perParent, insertOnly, regexChecks, unverifiedChecks };
+  // an overridden column may no longer ensure a CHECK its generator did (a regex, a non-empty range)
+  const { generatorChecks, unverifiedChecks } = settleGeneratorChecks(columns, t.relations, t.generatorChecks ?? [], t.unverifiedChecks);
+  return { ...t, columns, perParent, insertOnly, generatorChecks, unverifiedChecks };
 }
 
 /** Table settings by qualified table key (the file may use bare names). */

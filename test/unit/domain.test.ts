@@ -112,7 +112,7 @@ describe('tableConstraints: merging facts per column', () => {
       // a back-reference: only PostgreSQL can say
       { name: 'code_re', expression: "(code ~ '^(a)\\1$'::text)" },
     ]);
-    expect(c.regexChecks).toEqual([{ name: 'zip_check', expression: "(VALUE ~ '^[0-9]{5}$'::text)", column: 'zip', columns: ['zip'] }]);
+    expect(c.generatorChecks).toEqual([{ name: 'zip_check', expression: "(VALUE ~ '^[0-9]{5}$'::text)", column: 'zip', needs: [{ column: 'zip', kind: 'pattern' }] }]);
   });
 
   it('complete, non-regex checks need no verification', () => {

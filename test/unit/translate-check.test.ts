@@ -124,6 +124,7 @@ describe('translateCheck: NULL and booleans', () => {
   it('a bare boolean column, and NOT column', () => {
     expect(only('active')).toEqual({ kind: 'bool', column: 'active', value: true });
     expect(only('(NOT deleted)')).toEqual({ kind: 'bool', column: 'deleted', value: false });
+    expect(only('(NOT isempty(during))')).toEqual({ kind: 'non-empty', column: 'during' });
     expect(translateCheck('(NOT (x > 5))').complete).toBe(false);
   });
 

@@ -18,6 +18,8 @@ export type Fact =
   | { kind: 'json-type'; column: string; type: string }
   /** `col = date_trunc('month', col)`: the value is a whole unit (month, day, hour, …). */
   | { kind: 'truncated'; column: string; unit: string }
+  /** `NOT isempty(col)`: a range holding at least one point. */
+  | { kind: 'non-empty'; column: string }
   /** `num_nonnulls(a, b) = 1`, `(a IS NOT NULL) <> (b IS NOT NULL)`: exactly one (or at least one) is set. */
   | { kind: 'non-null-count'; columns: string[]; exactly: boolean };
 

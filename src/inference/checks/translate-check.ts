@@ -38,6 +38,11 @@ function translate(node: Node, valueColumn: string | undefined): CheckTranslatio
       case 'OR_EXPR':
         return chooseBranch(parts);
       case 'NOT_EXPR': {
+        const inner = stripCasts(args[0]);
+        if (funcName(inner) === 'isempty') {
+          const range = col(inner!.FuncCall.args?.[0] as Node | undefined);
+          return range ? fact({ kind: 'non-empty', column: range }) : UNKNOWN;
+        }
         const name = col(args[0]);
         return name ? fact({ kind: 'bool', column: name, value: false }) : UNKNOWN;
       }

@@ -34,7 +34,7 @@ describe('decidableRegex', () => {
   });
 });
 
-describe('who confirms a regex CHECK', () => {
+describe('who confirms a CHECK only some generators ensure', () => {
   const email = domainType('public', 'email', 'text', ["(VALUE ~* '^[A-Z0-9._%+-]+@[A-Z0-9.-]+\\.[A-Z]{2,}$'::text)"]);
   const cat = catalog([
     table('people', [
@@ -58,7 +58,7 @@ describe('who confirms a regex CHECK', () => {
   it('autoseed decides the regexes its generators honour; PostgreSQL the one a column may outgrow', async () => {
     const model: SeedModel = await inferModel(cat, { seed: 1 });
     const people = model.tables[0]!;
-    expect(names(people.regexChecks)).toEqual(['country_re', 'email_check:email', 'email_check:work_email', 'ref_re']);
+    expect(names(people.generatorChecks)).toEqual(['country_re', 'email_check:email', 'email_check:work_email', 'ref_re']);
     // varchar(3) holds only some of the pattern's strings (up to 5 long)
     expect(names(people.unverifiedChecks)).toEqual(['code_re']);
   });
@@ -70,6 +70,17 @@ describe('who confirms a regex CHECK', () => {
     }), cat);
     const people = applied.tables[0]!;
     expect(names(people.unverifiedChecks)).toEqual(['code_re', 'email_check:email']);
-    expect(names(people.regexChecks)).toEqual(['country_re', 'email_check:work_email', 'ref_re']);
+    expect(names(people.generatorChecks)).toEqual(['country_re', 'email_check:work_email', 'ref_re']);
+  });
+
+  it('NOT isempty(range): autoseed\'s range generators ensure it; an override does not', async () => {
+    const rooms = catalog([
+      table('bookings', [idCol(), col('during', 'tstzrange', { notNull: true })], { pk: ['id'], checks: [check('during_check', '(NOT isempty(during))')] }),
+    ]);
+    const model: SeedModel = await inferModel(rooms, { seed: 1 });
+    expect(names(model.tables[0]!.generatorChecks)).toEqual(['during_check']);
+    expect(model.tables[0]!.unverifiedChecks).toEqual([]);
+    const applied = applyOverrides(model, defineOverrides({ tables: { bookings: { columns: { during: ['empty', '[1,2)'] } } } }), rooms);
+    expect(names(applied.tables[0]!.unverifiedChecks)).toEqual(['during_check']);
   });
 });

@@ -1,34 +1,48 @@
-import type { Relation } from './domain.js';
-import type { ColumnModel, RegexCheck, UnverifiedCheck } from './model.js';
+import type { GeneratorNeed, Relation } from './domain.js';
+import type { ColumnModel, GeneratorCheck, UnverifiedCheck } from './model.js';
 import { decidableRegex } from './regex-subset.js';
 
 /**
- * Who confirms a table's regex CHECKs that JavaScript can decide: autoseed, when every column
- * the regexes are on draws its values through the pattern test of its generator (column-fn.ts,
- * withPatterns), which then always finds a match; PostgreSQL, row by row, otherwise. Run after
- * inference and again after overrides, which may give a column a function. PostgreSQL still
- * enforces every CHECK as the rows arrive: this only spares the per-batch confirmation query.
+ * Who confirms the CHECKs whose facts hold only with the right generator (a regex JavaScript
+ * can decide, a non-empty range): autoseed, when every column involved is generated the way that
+ * ensures it; PostgreSQL, row by row, otherwise. Run after inference and again after overrides,
+ * which may give a column a function. PostgreSQL still enforces every CHECK as the rows arrive:
+ * this only spares the per-batch confirmation query (and lets the table's rows come from the
+ * worker threads).
  */
-export function settleRegexChecks(
+export function settleGeneratorChecks(
   columns: readonly ColumnModel[],
   relations: readonly Relation[],
-  regexChecks: readonly RegexCheck[],
+  generatorChecks: readonly GeneratorCheck[],
   unverified: readonly UnverifiedCheck[],
-): { regexChecks: RegexCheck[]; unverifiedChecks: UnverifiedCheck[] } {
+): { generatorChecks: GeneratorCheck[]; unverifiedChecks: UnverifiedCheck[] } {
   const related = new Set(relations.flatMap((r) => [r.column, r.other]));
-  const kept: RegexCheck[] = [];
+  const kept: GeneratorCheck[] = [];
   const left = [...unverified];
-  for (const check of regexChecks) {
-    const honoured = check.columns.every((name) => {
-      const c = columns.find((x) => x.name === name);
-      return c !== undefined && !related.has(name) && honoursPattern(c);
+  for (const check of generatorChecks) {
+    const ensured = check.needs.every((need) => {
+      const c = columns.find((x) => x.name === need.column);
+      return c !== undefined && !related.has(need.column) && ensures(c, need.kind);
     });
-    if (honoured) kept.push(check);
+    if (ensured) kept.push(check);
     else if (!left.some((u) => u.name === check.name && u.column === check.column)) {
       left.push({ name: check.name, expression: check.expression, mentions: check.mentions, ...(check.column !== undefined ? { column: check.column } : {}) });
     }
   }
-  return { regexChecks: kept, unverifiedChecks: left };
+  return { generatorChecks: kept, unverifiedChecks: left };
+}
+
+function ensures(c: ColumnModel, kind: GeneratorNeed['kind']): boolean {
+  return kind === 'pattern' ? honoursPattern(c) : nonEmptyRanges(c);
+}
+
+/**
+ * Ranges from autoseed's own generators, `[a, a + k)` with k ≥ 1, or an exclusion constraint's
+ * slots (slot-values.ts): never empty. An override may give `'empty'`.
+ */
+function nonEmptyRanges(c: ColumnModel): boolean {
+  if (c.column.type.arrayDims > 0) return false;
+  return (c.slot !== null && c.slot.part === 'range') || (c.generator.kind === 'type' && c.generator.base.endsWith('range') && c.domain?.values == null);
 }
 
 /**
