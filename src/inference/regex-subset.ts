@@ -1,3 +1,5 @@
+import { toJsRegex } from './patterns.js';
+
 /**
  * Which CHECK regexes JavaScript can decide for PostgreSQL: patterns in a common subset of
  * PostgreSQL's ARE syntax and JavaScript's, where a string `toJsRegex` matches is certain to
@@ -27,7 +29,7 @@ class Unsupported extends Error {}
 /** The match lengths of a pattern JavaScript decides; null when PostgreSQL must decide it. */
 export function decidableRegex(pattern: string, caseInsensitive: boolean): MatchLength | null {
   // printable ASCII only (tab aside): no locale or case-folding question for any character
-  if (!/^[\x20-\x7e\t]*$/.test(pattern)) return null;
+  if (!/^[\x20-\x7e\t]*$/.test(pattern) || toJsRegex(pattern, caseInsensitive) === null) return null;
   try {
     const parser = new Parser(pattern, caseInsensitive);
     const length = parser.alternation();
@@ -61,7 +63,10 @@ class Parser {
     let min = 0;
     let max = 0;
     while (!this.done() && this.peek() !== '|' && this.peek() !== ')') {
+      const anchor = this.peek() === '^' || this.peek() === '$';
       const atom = this.atom();
+      // `^*`: nothing to repeat for JavaScript
+      if (anchor && ['*', '+', '?', '{'].includes(this.peek() ?? '')) throw new Unsupported();
       const q = this.quantifier();
       min += atom.min * q.min;
       max += atom.max === 0 ? 0 : atom.max * q.max;

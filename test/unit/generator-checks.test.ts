@@ -27,7 +27,7 @@ describe('decidableRegex', () => {
       ['[[.hyphen.]]', false], ['[]a]', false], ['a{,3}', false], ['a**', false],
       ['^[^a-z]$', true], // negation under ~*: the locale's case folding
       ['^[^[:alpha:]]$', false], // JavaScript's class is narrower, so its negation wider
-      ['^é$', false], ['(ab', false], ['ab)', false], ['a{3,1}', false],
+      ['^é$', false], ['^*a', false], ['a|$+', false], ['(ab', false], ['ab)', false], ['a{3,1}', false],
     ] as const) {
       expect(decidableRegex(pattern, ci), pattern).toBeNull();
     }
