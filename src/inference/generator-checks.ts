@@ -1,6 +1,8 @@
 import type { GeneratorNeed, Relation } from './domain.js';
 import type { ColumnModel, GeneratorCheck, UnverifiedCheck } from './model.js';
+import { isTextual } from './patterns.js';
 import { decidableRegex } from './regex-subset.js';
+import { lengthLimit } from './values.js';
 
 /**
  * Who confirms the CHECKs whose facts hold only with the right generator (a regex JavaScript
@@ -25,7 +27,7 @@ export function settleGeneratorChecks(
       return c !== undefined && !related.has(need.column) && ensures(c, need.kind);
     });
     if (ensured) kept.push(check);
-    else if (!left.some((u) => u.name === check.name && u.column === check.column)) {
+    else {
       left.push({ name: check.name, expression: check.expression, mentions: check.mentions, ...(check.column !== undefined ? { column: check.column } : {}) });
     }
   }
@@ -54,7 +56,7 @@ function nonEmptyRanges(c: ColumnModel): boolean {
  */
 function honoursPattern(c: ColumnModel): boolean {
   const type = c.column.type;
-  if (type.arrayDims > 0 || !(type.category === 'string' || type.base === 'citext')) return false;
+  if (type.arrayDims > 0 || !isTextual(c.column)) return false;
   // an injective key is tested too, falling back to a pattern-shaped key (TableGenerator.columnValue);
   // a finite key column's digit picks its value directly
   if (c.slot || c.reason.startsWith('key:')) return false;
@@ -71,6 +73,6 @@ function honoursPattern(c: ColumnModel): boolean {
     const width = type.length ?? 1;
     return length.min === width && length.max === width;
   }
-  const limits = [type.length, c.domain?.maxLength ?? null].filter((x): x is number => x !== null);
-  return limits.length === 0 || length.max <= Math.min(...limits);
+  const limit = lengthLimit(c.column, c.domain);
+  return limit === null || length.max <= limit;
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type RandExpModule from 'randexp';
+import type { Column } from '../catalog.js';
 import type { Rng } from './rng.js';
 
 // randexp is CommonJS (`module.exports = RandExp`); its typings describe an ES default export
@@ -13,6 +14,11 @@ const POSIX_CLASSES: Record<string, string> = {
   alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', lower: 'a-z', upper: 'A-Z', xdigit: '0-9a-fA-F',
   space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', word: '\\w', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f',
 };
+
+/** Whether the column holds text (citext included), so that CHECK regexes steer its generator. */
+export function isTextual(column: Column): boolean {
+  return column.type.category === 'string' || column.type.base === 'citext';
+}
 
 /** A PostgreSQL (ARE) pattern as a JavaScript RegExp, or null when JavaScript cannot read it. */
 export function toJsRegex(pattern: string, caseInsensitive: boolean): RegExp | null {

@@ -65,9 +65,9 @@ class Parser {
     while (!this.done() && this.peek() !== '|' && this.peek() !== ')') {
       const anchor = this.peek() === '^' || this.peek() === '$';
       const atom = this.atom();
-      // `^*`: nothing to repeat for JavaScript
-      if (anchor && ['*', '+', '?', '{'].includes(this.peek() ?? '')) throw new Unsupported();
       const q = this.quantifier();
+      // `^*`: nothing to repeat for JavaScript
+      if (anchor && q !== ONE) throw new Unsupported();
       min += atom.min * q.min;
       max += atom.max === 0 ? 0 : atom.max * q.max;
     }

@@ -2,7 +2,7 @@ import type { Column } from '../catalog.js';
 import type { ValueDomain } from './domain.js';
 import type { GenContext, Value, ValueFn } from './gen-context.js';
 import {
-  TIME_FROM, TIME_TO, fitLength, formatDate, formatTime, formatTimestamp, numericRange, timeIn, truncateTime,
+  TIME_FROM, TIME_TO, fitLength, formatDate, lengthLimit, formatTime, formatTimestamp, numericRange, timeIn, truncateTime,
 } from './values.js';
 
 /** What a type generator is compiled from: the column and its merged constraints. */
@@ -52,9 +52,7 @@ const float: TypeGen = (spec) => {
 };
 
 const text: TypeGen = (spec) => {
-  const max = spec.domain?.maxLength ?? null;
-  const typeLength = spec.column.type.length;
-  const maxLength = typeLength !== null && max !== null ? Math.min(typeLength, max) : typeLength ?? max;
+  const maxLength = lengthLimit(spec.column, spec.domain);
   const minLength = spec.domain?.minLength ?? null;
   return (g) => fitLength(words(g, maxLength), maxLength, minLength, g.rng);
 };

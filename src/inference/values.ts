@@ -1,3 +1,4 @@
+import type { Column } from '../catalog.js';
 import type { Const } from './checks/ast.js';
 import type { ValueDomain } from './domain.js';
 import type { Rng } from './rng.js';
@@ -141,6 +142,13 @@ export function numericRange(
   if (hi < lo && min === null && max === null) return [Math.min(Math.max(typeMin, 0), typeMax), typeMax];
   if (hi < lo) hi = lo;
   return [lo, hi];
+}
+
+/** The longest text a column holds: its type's length (varchar(n), char(n)) or a CHECK's bound, the tighter; null when free. */
+export function lengthLimit(column: Column, domain: ValueDomain | undefined): number | null {
+  const a = column.type.length;
+  const b = domain?.maxLength ?? null;
+  return a !== null && b !== null ? Math.min(a, b) : a ?? b;
 }
 
 /** Cuts text to the column's maximum length without leaving trailing blanks. */

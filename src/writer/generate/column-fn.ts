@@ -6,8 +6,8 @@ import { KINDS } from '../../inference/kinds.js';
 import type { ColumnModel, CompiledOverride } from '../../inference/model.js';
 import type { PartitionSlot } from '../../inference/partition-bounds.js';
 import { type BuiltinBase, REGISTRY } from '../../inference/registry.js';
-import { PatternGenerator, toJsRegex } from '../../inference/patterns.js';
-import { fitLength } from '../../inference/values.js';
+import { PatternGenerator, isTextual, toJsRegex } from '../../inference/patterns.js';
+import { fitLength, lengthLimit } from '../../inference/values.js';
 
 /**
  * The value function of a column that is neither an FK nor injective: from its generator spec,
@@ -41,7 +41,7 @@ function compileElement(model: ColumnModel): ValueFn {
     }
     case 'semantic': {
       const fn = KINDS[spec.semantic];
-      const max = maxLength(column, model.domain);
+      const max = lengthLimit(column, model.domain);
       const min = model.domain?.minLength ?? null;
       return (g) => {
         const v = fn(g);
@@ -97,7 +97,7 @@ export function toValue(x: unknown, column: Column): Value {
 function withPatterns(model: ColumnModel, fn: ValueFn): ValueFn {
   const generators = patternGenerators(model);
   if (generators.length === 0) return fn;
-  const max = maxLength(model.column, model.domain);
+  const max = lengthLimit(model.column, model.domain);
   // char(n) pads with blanks, which `~` sees (an anchored pattern fails on them): test the padded
   // value, and aim for the full width
   const width = model.column.type.base === 'bpchar' ? model.column.type.length ?? undefined : undefined;
@@ -116,18 +116,11 @@ function withPatterns(model: ColumnModel, fn: ValueFn): ValueFn {
 
 /** The column's CHECK regexes that JavaScript can read, as generators. */
 export function patternGenerators(model: ColumnModel): PatternGenerator[] {
-  const textual = model.column.type.category === 'string' || model.column.type.base === 'citext';
-  if (!textual) return [];
+  if (!isTextual(model.column)) return [];
   return (model.domain?.patterns ?? [])
     .map((p) => toJsRegex(p.pattern, p.caseInsensitive))
     .filter((r): r is RegExp => r !== null)
     .map((r) => new PatternGenerator(r));
-}
-
-function maxLength(column: Column, domain: ValueDomain | undefined): number | null {
-  const a = column.type.length;
-  const b = domain?.maxLength ?? null;
-  return a !== null && b !== null ? Math.min(a, b) : a ?? b;
 }
 
 /** Numbers the column name suggests, used when no constraint says otherwise. */

@@ -6,6 +6,7 @@ import { PlaceMaker } from '../../inference/places.js';
 import { type ColumnModel, type CompiledOverride, type TableModel, isFunctionOverride } from '../../inference/model.js';
 import { satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
+import { lengthLimit } from '../../inference/values.js';
 import { fkNullable } from '../../planner/fk-nullable.js';
 import { isImplicit } from '../../planner/select.js';
 import { columnOwners } from '../../inference/infer.js';
@@ -95,7 +96,7 @@ export class TableGenerator {
       return [c.name, {
         model: c, hash: hashString(c.name), fn: compileColumnFn(c), fk,
         patterns: c.injective ? patternGenerators(c) : [],
-        keyLimit: keyLimit(c),
+        keyLimit: lengthLimit(c.column, c.domain),
         salt: mixSalt(set.seed, this.tableHash, hashString(c.name)),
         fkPosition: fk ? fk.columns.indexOf(c.name) : -1,
         slotHash: c.slot ? hashString(`slot:${c.slot.exclusion}`) : 0,
@@ -484,12 +485,6 @@ export class TableGenerator {
     const pf = this.personaSf.at(streamSeed(this.set.seed, this.tableHash, PERSONA_HASH, i));
     return { firstName: pf.faker.person.firstName(), lastName: pf.faker.person.lastName() };
   }
-}
-
-/** The length an injective column's keys must fit: its type's and its CHECK's, the smaller; null when free. */
-function keyLimit(c: ColumnModel): number | null {
-  const limits = [c.column.type.length, c.domain?.maxLength ?? null].filter((x): x is number => x !== null);
-  return limits.length > 0 ? Math.min(...limits) : null;
 }
 
 const PERSONA_HASH = hashString('persona');
