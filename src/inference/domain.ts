@@ -96,10 +96,11 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
   const elementFacts = (facts: Fact[]) =>
     facts.filter((f) => !('column' in f) || f.kind === 'not-null' || f.kind === 'is-null' || !isArray(f.column));
   /** Applies the facts; false when some could not be (PostgreSQL then verifies the check). */
-  const apply = (all: Fact[], check: { name: string; expression: string }): boolean => {
+  const apply = (all: Fact[], check: { name: string; expression: string; column?: string }): boolean => {
     const facts = elementFacts(all);
     const whole = facts.length === all.length;
-    if (!whole) unverified.push({ name: check.name, expression: check.expression });
+    // a domain's check keeps its column: it speaks of VALUE
+    if (!whole) unverified.push(check.column ? { name: check.name, expression: check.expression, column: check.column } : { name: check.name, expression: check.expression });
     for (const f of facts) {
       if (f.kind === 'relation') relations.push({ column: f.column, op: f.op, other: f.other, check });
       else if (f.kind === 'non-null-count') nonNullGroups.push({ columns: f.columns, exactly: f.exactly });
@@ -136,7 +137,8 @@ export function tableConstraints(table: Table, catalog: Catalog): TableConstrain
   for (const column of table.columns) {
     for (const check of domainChecksOf(column, catalog)) {
       const t = translateCheck(check.expression, column.name);
-      if (apply(t.facts, check)) settle(t, { name: check.name, expression: check.expression, column: column.name });
+      const perColumn = { name: check.name, expression: check.expression, column: column.name };
+      if (apply(t.facts, perColumn)) settle(t, perColumn);
     }
     if (column.type.domainNotNull) domainOf(column.name).notNull = true;
   }

@@ -153,7 +153,7 @@ function inferTable(tableAsDeclared: Table, catalog: Catalog, referenced: Map<st
   ];
   const relations = [...constraints.relations, ...impliedRelations(table, constraints.relations)];
   const withMentions = <T extends { expression: string; column?: string }>(c: T) => ({ ...c, mentions: mentionedColumns(c.expression, table, c.column) });
-  const { generatorChecks, unverifiedChecks } = settleGeneratorChecks(columns, relations, constraints.generatorChecks.map(withMentions), dedupeByName(unverified).map(withMentions));
+  const { generatorChecks, unverifiedChecks } = settleGeneratorChecks(columns, relations, constraints.generatorChecks.map(withMentions), dedupeChecks(unverified).map(withMentions));
   return {
     key,
     table,
@@ -476,8 +476,12 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function dedupeByName<T extends { name: string }>(items: readonly T[]): T[] {
+/** One entry per check and column: a domain's CHECK is confirmed for each column of that domain. */
+function dedupeChecks<T extends { name: string; column?: string }>(items: readonly T[]): T[] {
   const seen = new Set<string>();
-  return items.filter((i) => (seen.has(i.name) ? false : (seen.add(i.name), true)));
+  return items.filter((i) => {
+    const key = `${i.name}\0${i.column ?? ''}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 

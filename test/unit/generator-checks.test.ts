@@ -83,4 +83,13 @@ describe('who confirms a CHECK only some generators ensure', () => {
     const applied = applyOverrides(model, defineOverrides({ tables: { bookings: { columns: { during: ['empty', '[1,2)'] } } } }), rooms);
     expect(names(applied.tables[0]!.unverifiedChecks)).toEqual(['during_check']);
   });
+
+  it('a domain CHECK PostgreSQL confirms is confirmed for each column of the domain, not the first only', async () => {
+    const hinted = domainType('public', 'hinted', 'text', ["(VALUE ~ '^\\s*x$'::text)"]); // \s: not in the decidable subset
+    const notes = catalog([
+      table('notes', [idCol(), col('a', 'text', { type: { domain: 'public.hinted' } }), col('b', 'text', { type: { domain: 'public.hinted' } })], { pk: ['id'] }),
+    ], { domains: [hinted] });
+    const model: SeedModel = await inferModel(notes, { seed: 1 });
+    expect(names(model.tables[0]!.unverifiedChecks)).toEqual(['hinted_check:a', 'hinted_check:b']);
+  });
 });
