@@ -17,10 +17,10 @@ export interface WorkerStart {
 }
 
 /**
- * The job's COPY text, or why it failed (an AutoseedError keeps its code and data), or that a
+ * The job's COPY bytes (slices, in order), or why it failed (an AutoseedError keeps its code and data), or that a
  * row of it needs an overrides.ts function, which only the main thread has (`mainThread`).
  */
 export type WorkerReply =
-  | { readonly id: number; readonly text: string }
+  | { readonly id: number; readonly chunks: readonly Uint8Array[] }
   | { readonly id: number; readonly mainThread: true }
   | { readonly id: number; readonly error: { message: string; code?: ErrorCode; data?: unknown; stack?: string | undefined } };

@@ -28,7 +28,7 @@ const YOUNG_GENERATION_MB = 4;
  */
 export class RowWorkers {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (text: string | null) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (chunks: Buffer[] | null) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private turn = 0;
   private failure: Error | null = null;
@@ -88,18 +88,18 @@ export class RowWorkers {
     const total = gen.rows;
     const lanes = this.workers.length + 1;
     const depth = this.workers.length * JOBS_PER_WORKER + 1;
-    // text: null for the main thread's own jobs
-    const queue: { text: Promise<string | null> | null; rows: number; start: number }[] = [];
+    // bytes: null for the main thread's own jobs
+    const queue: { bytes: Promise<Buffer[] | null> | null; rows: number; start: number }[] = [];
     let next = 0;
     let lane = 0;
     const fill = () => {
       while (queue.length < depth && next < total) {
         const end = Math.min(total, next + this.jobRows);
         const mine = lane++ % lanes === this.workers.length;
-        const text = mine ? null : this.run({ id: this.nextId++, table: gen.key, start: next, end });
+        const bytes = mine ? null : this.run({ id: this.nextId++, table: gen.key, start: next, end });
         // a batch the consumer never reaches (the COPY failed) must not be an unhandled rejection
-        text?.catch(() => undefined);
-        queue.push({ text, rows: end - next, start: next });
+        bytes?.catch(() => undefined);
+        queue.push({ bytes, rows: end - next, start: next });
         next = end;
       }
     };
@@ -107,9 +107,8 @@ export class RowWorkers {
     while (queue.length > 0) {
       const head = queue.shift()!;
       fill();
-      // a thread's text becomes bytes only as it is handed on (queued jobs stay strings)
-      const text = head.text ? await head.text : null;
-      const data = text === null ? onMainThread(gen, head.start, head.start + head.rows) : [Buffer.from(text)];
+      const bytes = head.bytes ? await head.bytes : null;
+      const data = bytes ?? onMainThread(gen, head.start, head.start + head.rows);
       yield { data, rows: head.rows, retried: 0 };
     }
   }
@@ -123,11 +122,11 @@ export class RowWorkers {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  /** The job's COPY text; null when its rows need an overrides.ts function (the main thread's to generate). */
-  private run(job: WorkerJob): Promise<string | null> {
+  /** The job's COPY bytes; null when its rows need an overrides.ts function (the main thread's to generate). */
+  private run(job: WorkerJob): Promise<Buffer[] | null> {
     if (this.failure) return Promise.reject(this.failure);
     const worker = this.workers[this.turn++ % this.workers.length]!;
-    return new Promise<string | null>((resolve, reject) => {
+    return new Promise<Buffer[] | null>((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
       worker.postMessage(job);
     });
@@ -137,8 +136,9 @@ export class RowWorkers {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
-    if ('text' in reply) {
-      waiting.resolve(reply.text);
+    if ('chunks' in reply) {
+      // a Uint8Array arrives: the same memory as a Buffer, no copy
+      waiting.resolve(reply.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
       return;
     }
     if ('mainThread' in reply) {
