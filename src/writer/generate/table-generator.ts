@@ -3,6 +3,8 @@ import { qualifiedName } from '../../catalog.js';
 import { SeededFaker } from '../../inference/faker-context.js';
 import type { GenContext, Persona, Place, Value, ValueFn } from '../../inference/gen-context.js';
 import { PlaceMaker } from '../../inference/places.js';
+import { LazyPool } from '../../inference/lazy-pool.js';
+import { LOCALES } from '../../inference/faker-locales.js';
 import { type ColumnModel, type CompiledOverride, type TableModel, isFunctionOverride } from '../../inference/model.js';
 import { satisfies } from '../../inference/domain-test.js';
 import { hashString, streamSeed } from '../../inference/rng.js';
@@ -483,9 +485,12 @@ export class TableGenerator {
 
   private persona(i: number): Persona {
     const pf = this.personaSf.at(streamSeed(this.set.seed, this.tableHash, PERSONA_HASH, i));
-    return { firstName: pf.faker.person.firstName(), lastName: pf.faker.person.lastName() };
+    return { firstName: pf.faker.person.firstName(), lastName: LAST_NAMES.pick(pf.rng.next()) };
   }
 }
+
+// faker expands a template per last name (1.7 µs, five times a first name's)
+const LAST_NAMES = new LazyPool('persona:last-name', LOCALES.en, (f) => f.person.lastName());
 
 const PERSONA_HASH = hashString('persona');
 const PLACE_HASH = hashString('place');
