@@ -3,6 +3,7 @@ import type { Queryable } from '../db/queryable.js';
 import type { Value } from '../inference/gen-context.js';
 import type { ColumnModel } from '../inference/model.js';
 import { quoteIdent, quoteQualified } from '../sql/ident.js';
+import { type Screen, checkScreen } from './check-screen.js';
 import { encodeText } from './encode-copy.js';
 
 /** PostgreSQL allows 65,535 parameters per statement. */
@@ -15,11 +16,15 @@ const MAX_PARAMS = 60_000;
  */
 export class CheckFilter {
   private readonly sqlByCount = new Map<number, string>();
+  /** Per check, what JavaScript decides of it (null: PostgreSQL only); all set: rows can skip the query. */
+  private readonly screens: readonly (Screen | null)[];
 
   constructor(
     private readonly columns: readonly ColumnModel[],
     private readonly checks: readonly { name: string; expression: string; column?: string }[],
-  ) {}
+  ) {
+    this.screens = checks.map((c) => checkScreen(c, columns));
+  }
 
   /** How many rows fit in one evaluation query. */
   get batchSize(): number {
@@ -28,11 +33,26 @@ export class CheckFilter {
 
   /** Indexes (into `rows`) of rows that fail a check, with the name of one check each fails. */
   async failing(q: Queryable, rows: readonly Value[][]): Promise<Map<number, string>> {
+    const unsure = this.unsure(rows);
+    const asked = unsure ? unsure.map((k) => rows[k]!) : rows;
     const failures = new Map<number, string>();
-    for (let start = 0; start < rows.length; start += this.batchSize) {
-      await this.evaluate(q, rows, start, Math.min(rows.length, start + this.batchSize), failures);
+    for (let start = 0; start < asked.length; start += this.batchSize) {
+      await this.evaluate(q, asked, start, Math.min(asked.length, start + this.batchSize), failures);
     }
-    return failures;
+    if (!unsure) return failures;
+    return new Map([...failures].map(([k, name]) => [unsure[k]!, name]));
+  }
+
+  /** Indexes of the rows JavaScript cannot pass on every check (null: it can decide none of them). */
+  private unsure(rows: readonly Value[][]): number[] | null {
+    const screens = this.screens;
+    if (!screens.every((s) => s !== null)) return null;
+    const out: number[] = [];
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      if (!screens.every((s) => s!(row))) out.push(k);
+    }
+    return out;
   }
 
   /**
