@@ -1,6 +1,7 @@
 import type { Value } from '../inference/gen-context.js';
 import type { LineBatch } from './copy.js';
 import { encodeCopyRow } from './encode-copy.js';
+import type { TableGenerator } from './generate/table-generator.js';
 
 /** Characters of COPY text turned into bytes at once. */
 const SLICE_CHARS = 32 * 1024;
@@ -33,4 +34,11 @@ export class CopyBytes {
 /** A batch of rows as COPY bytes, and how many of them needed more than one attempt. */
 export interface EncodedBatch extends LineBatch {
   readonly retried: number;
+}
+
+/** Rows [start, end) of a table as COPY bytes, generated in this thread (a worker's job, or the main thread's share). */
+export function rowRangeBytes(gen: TableGenerator, start: number, end: number): Buffer[] {
+  const bytes = new CopyBytes();
+  for (let i = start; i < end; i++) bytes.add(gen.row(i, 0, 'insert'));
+  return bytes.chunks();
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AutoseedError } from '../../errors.js';
-import { CopyBytes } from '../copy-bytes.js';
+import { rowRangeBytes } from '../copy-bytes.js';
 import { GeneratorSet } from '../generate/generator-set.js';
 import { MemoryCap } from '../memory-cap.js';
 import { MainThreadOnly, withFunctionStubs } from './function-stubs.js';
@@ -25,9 +25,7 @@ port.on('message', (job: WorkerJob) => {
     if (!gen) throw new Error(`worker: no generator for ${job.table}`);
     // bytes a slice at a time: a job's text would otherwise survive every young-generation
     // collection until sent (a third of a thread's time went to them), then be encoded again
-    const bytes = new CopyBytes();
-    for (let i = job.start; i < job.end; i++) bytes.add(gen.row(i, 0, 'insert'));
-    const chunks = bytes.chunks();
+    const chunks = rowRangeBytes(gen, job.start, job.end);
     transfer = ownedBuffers(chunks);
     reply = { id: job.id, chunks };
   } catch (error) {

@@ -7,7 +7,7 @@ import type { Plan } from '../../planner/plan-types.js';
 import type { GeneratorSet } from '../generate/generator-set.js';
 import type { TableGenerator } from '../generate/table-generator.js';
 import { withoutFunctions } from './function-stubs.js';
-import { CopyBytes, type EncodedBatch } from '../copy-bytes.js';
+import { type EncodedBatch, rowRangeBytes } from '../copy-bytes.js';
 import { heapBudgetMb, threadShare } from '../memory-cap.js';
 import type { WorkerJob, WorkerReply, WorkerStart } from './protocol.js';
 
@@ -108,7 +108,7 @@ export class RowWorkers {
       const head = queue.shift()!;
       fill();
       const bytes = head.bytes ? await head.bytes : null;
-      const data = bytes ?? onMainThread(gen, head.start, head.start + head.rows);
+      const data = bytes ?? rowRangeBytes(gen, head.start, head.start + head.rows);
       yield { data, rows: head.rows, retried: 0 };
     }
   }
@@ -160,13 +160,6 @@ export class RowWorkers {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
-}
-
-/** Rows [start, end) of the table as COPY bytes, generated here. */
-function onMainThread(gen: TableGenerator, start: number, end: number): Buffer[] {
-  const bytes = new CopyBytes();
-  for (let i = start; i < end; i++) bytes.add(gen.row(i, 0, 'insert'));
-  return bytes.chunks();
 }
 
 /**
