@@ -71,7 +71,8 @@ const AHEAD_BYTES = 8 * 1024 * 1024;
  * statement, after the last row arrived: with one statement per table the client would sit idle
  * through all of them, and the server through all of generation. With several, the server checks
  * one statement's keys while the next rows are generated. A failing statement's error carries
- * `rowOffset`, the index of its first row, so the failing row can be named.
+ * `rowOffset`, the index of its first row, so the failing row can be named. `ready` is awaited
+ * before the first statement, with generation already under way.
  */
 export async function copyStatements(
   client: pg.ClientBase,
@@ -80,6 +81,7 @@ export async function copyStatements(
   batches: AsyncIterable<LineBatch>,
   rowsPerStatement: number,
   signal?: AbortSignal,
+  ready?: () => Promise<void>,
 ): Promise<void> {
   const queue = new AheadQueue();
   const producing = (async () => {
@@ -96,6 +98,8 @@ export async function copyStatements(
   })();
   let offset = 0;
   try {
+    // the connection's earlier work (another table's index builds) while the first rows are generated
+    await ready?.();
     let next = await queue.take();
     while (next) {
       let rows = 0;

@@ -123,7 +123,10 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       const outcomes: TableOutcome[] = [];
       for (const [s, step] of steps.entries()) {
         throwIfInterrupted(options.signal);
-        await fast?.before(step.kind === 'copy' ? generator(step.table) : null);
+        fast?.before(step.kind === 'copy' ? generator(step.table) : null);
+        // a COPY waits for the index builds queued before it only once its rows are being generated
+        const ready = fast ? () => fast!.ready() : undefined;
+        if (step.kind !== 'copy') await ready?.();
         if (step.kind === 'copy') {
           const gen = generator(step.table);
           const prefetched = ahead.next?.table === step.table ? ahead.next.rows : undefined;
@@ -136,7 +139,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
               if (rows) ahead.next = { table: next.table, rows };
             }
             : undefined;
-          const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens, { prefetched, workers, ...(generated ? { generated } : {}) });
+          const outcome = await copyTable(client, gen, options, referenced.get(step.table) ?? [], triggersRan, short, gens, { prefetched, workers, ready, ...(generated ? { generated } : {}) });
           tables[step.table] = outcome.rows;
           outcomes.push(outcome);
           reportCapacityCut(gen, outcome, short, options);
@@ -157,6 +160,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
           const rows = await guard(gen, () => updateDeferred(client, gen, step.foreignKeys));
           options.emit({ type: 'cycle-update', table: step.table, foreignKeys: step.foreignKeys, rows, ms: Math.round(performance.now() - t0) });
         }
+        fast?.afterStep(new Set(steps.slice(s + 1).flatMap(stepTables)), options.signal);
       }
       throwIfInterrupted(options.signal);
       await fast?.verify(gens, options.signal);
@@ -169,7 +173,9 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       open = false;
       committed.push(...outcomes.map((o) => o.table));
     }
-  } catch (error) {
+  } catch (failure) {
+    // a queued index build that failed comes first: what followed it only met an aborted transaction
+    const error = fast ? await fast.cause(failure) : failure;
     await ahead.next?.rows.cancel();
     await client.query('ROLLBACK').catch(() => undefined);
     throwIfInterrupted(options.signal, keptTables(committed, done));

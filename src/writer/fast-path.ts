@@ -25,6 +25,12 @@ export class FastPath {
   private readonly loaded: TableGenerator[] = [];
   private replica = false;
   private rebuild = IndexRebuild.none();
+  /**
+   * The server work queued between steps (index builds, the role switch), run while the next
+   * table's rows are generated: a step awaits ready() before it sends anything of its own.
+   */
+  private queued: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
 
   private constructor(private readonly client: pg.ClientBase, private readonly replicaAllowed: boolean, private readonly user: string) {}
 
@@ -71,19 +77,59 @@ export class FastPath {
       'neither applies here, seeding with per-row checks instead';
   }
 
-  /** Before each step: replica for an eligible COPY, the normal role for everything else. */
-  async before(gen: TableGenerator | null): Promise<void> {
+  /**
+   * Before each step: replica for an eligible COPY, the normal role for everything else. Queued
+   * behind the index builds of the steps before (see ready()).
+   */
+  before(gen: TableGenerator | null): void {
     const replica = this.replicaAllowed && gen !== null && FastPath.eligible(gen);
     if (replica !== this.replica) {
-      await this.client.query(`SET LOCAL session_replication_role = ${replica ? 'replica' : 'origin'}`);
+      this.queue(() => this.client.query(`SET LOCAL session_replication_role = ${replica ? 'replica' : 'origin'}`));
       this.replica = replica;
     }
     if (replica && gen) this.loaded.push(gen);
   }
 
+  /**
+   * After a step: starts building again what no step still to come writes to (`pending`: the
+   * tables of those steps). It runs on the server while the client generates the next table's
+   * rows; the next step's first statement waits for it through ready().
+   */
+  afterStep(pending: ReadonlySet<QualifiedName>, signal?: AbortSignal): void {
+    this.queue(() => this.rebuild.restoreReady(this.client, pending, signal));
+  }
+
+  /** Resolves once the queued server work is done; rejects with its first failure. */
+  async ready(): Promise<void> {
+    await this.queued;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * The error to report for a run that failed with `error`: a queued index build's own refusal
+   * when one failed (every statement after it only found the transaction aborted).
+   */
+  async cause(error: unknown): Promise<unknown> {
+    await this.queued;
+    return this.failure?.error ?? error;
+  }
+
+  private queue(work: () => Promise<unknown>): void {
+    // a failure is kept for ready(): nothing may be left to reject unobserved
+    this.queued = this.queued.then(async () => {
+      if (this.failure) return;
+      try {
+        await work();
+      } catch (error) {
+        this.failure = { error };
+      }
+    });
+  }
+
   /** Back to the normal role; indexes, keys and FKs built again; the other FKs of tables loaded without checks verified set-wise. */
   async verify(gens: GeneratorSet, signal?: AbortSignal): Promise<void> {
-    await this.before(null);
+    this.before(null);
+    await this.ready();
     await this.rebuild.restore(this.client, signal);
     for (const gen of this.loaded.splice(0)) {
       const table = gen.model.table;

@@ -7,15 +7,17 @@ import { fromTable } from './probe.js';
 import type { TableGenerator } from './generate/table-generator.js';
 
 /** An index, key or foreign key taken off a table for its load, and the statement that puts it back. */
-interface Removed {
+export interface Removed {
   readonly table: QualifiedName;
   readonly name: string;
   readonly kind: 'foreign key' | 'key' | 'index';
+  /** A foreign key's referenced table: the key is added back once both tables hold their rows. */
+  readonly references?: QualifiedName;
   readonly drop: string;
   readonly create: string;
 }
 
-interface ForeignKeyRow { id: string; schema: string; table: string; name: string; def: string }
+interface ForeignKeyRow { id: string; schema: string; table: string; name: string; def: string; ref_schema: string; ref_table: string }
 
 interface IndexRow {
   id: string;
@@ -37,9 +39,9 @@ const DROP_LOCK_WAIT = '5s';
 /**
  * Index methods whose CREATE INDEX inserts the rows one by one for most operator classes (GiST
  * without sortsupport, e.g. ranges and btree_gist's exclusion constraints; SP-GiST): building one
- * after the load costs what keeping it up does, but at the end, with the client idle; kept in
- * place, that work overlaps generation. Measured on the demo schema: a GiST exclusion constraint
- * on 250,000 bookings took 3.4 s to add back.
+ * after the load costs what keeping it up does, in one statement longer than the next table's
+ * rows generated ahead can cover; kept in place, that work overlaps the table's own generation.
+ * Measured on the demo schema: a GiST exclusion constraint on 250,000 bookings took 3.4 s to add back.
  */
 const INSERTION_BUILT: ReadonlySet<string> = new Set(['gist', 'spgist']);
 
@@ -65,7 +67,12 @@ export class IndexRebuild {
   /** `table` NUL `name` of every foreign key dropped: verify() skips them, the rebuild checks them. */
   private readonly foreignKeys: ReadonlySet<string>;
 
-  private constructor(private readonly removed: readonly Removed[], readonly tables: ReadonlySet<QualifiedName>) {
+  /** What is still to be created again, in restore order. */
+  private left: readonly Removed[];
+  private memorySet = false;
+
+  private constructor(removed: readonly Removed[], readonly tables: ReadonlySet<QualifiedName>) {
+    this.left = removed;
     this.foreignKeys = new Set(removed.filter((r) => r.kind === 'foreign key').map((r) => `${r.table}\0${r.name}`));
   }
 
@@ -95,7 +102,7 @@ export class IndexRebuild {
     const chosen = new Set(tables.map((g) => g.key));
     const fks = allFks.filter((fk) => chosen.has(qualifiedName(fk.schema, fk.table)));
     const indexes = allIndexes.filter((ix) => chosen.has(qualifiedName(ix.schema, ix.table)));
-    const removed: Removed[] = fks.map((fk) => constraintOf(fk.schema, fk.table, fk.name, fk.def, 'foreign key'));
+    const removed: Removed[] = fks.map((fk) => ({ ...constraintOf(fk.schema, fk.table, fk.name, fk.def, 'foreign key'), references: qualifiedName(fk.ref_schema, fk.ref_table) }));
     const dropped = new Set(fks.map((fk) => fk.id));
     const keys: Removed[] = [];
     const plain: Removed[] = [];
@@ -121,12 +128,32 @@ export class IndexRebuild {
     return this.foreignKeys.has(`${table}\0${foreignKey}`);
   }
 
-  /** Creates everything dropped again; the first refusal ends the run, naming the constraint. An aborted `signal` stops it (INTERRUPTED). */
+  /**
+   * Creates again what no step still to come writes to: the keys and indexes of the tables
+   * loaded so far, and the foreign keys both of whose tables are (keys first: a foreign key
+   * needs the referenced side's unique index). Built as the run goes, while the next table's
+   * rows are generated, instead of all at the end with the client idle. The first refusal ends
+   * the run, naming the constraint. An aborted `signal` stops it (INTERRUPTED).
+   */
+  async restoreReady(client: pg.ClientBase, pending: ReadonlySet<QualifiedName>, signal?: AbortSignal): Promise<void> {
+    await this.create(client, readyToRestore(this.left, pending), signal);
+  }
+
+  /** Creates everything dropped and not created yet. */
   async restore(client: pg.ClientBase, signal?: AbortSignal): Promise<void> {
-    if (this.removed.length === 0) return;
-    await client.query(`SELECT set_config('maintenance_work_mem', '${BUILD_MEMORY}', true)
-      WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('${BUILD_MEMORY}')`);
-    for (const r of this.removed) {
+    await this.create(client, this.left, signal);
+  }
+
+  private async create(client: pg.ClientBase, items: readonly Removed[], signal?: AbortSignal): Promise<void> {
+    if (items.length === 0) return;
+    const chosen = new Set(items);
+    this.left = this.left.filter((r) => !chosen.has(r));
+    if (!this.memorySet) {
+      await client.query(`SELECT set_config('maintenance_work_mem', '${BUILD_MEMORY}', true)
+        WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('${BUILD_MEMORY}')`);
+      this.memorySet = true;
+    }
+    for (const r of items) {
       throwIfInterrupted(signal);
       try {
         await client.query(r.create);
@@ -135,6 +162,15 @@ export class IndexRebuild {
       }
     }
   }
+}
+
+/**
+ * What of `left` (in restore order: keys, indexes, foreign keys) may be created now that no
+ * step still to come writes to any table outside `pending`: the keys and indexes of tables not
+ * pending, and the foreign keys neither of whose tables is.
+ */
+export function readyToRestore(left: readonly Removed[], pending: ReadonlySet<QualifiedName>): Removed[] {
+  return left.filter((r) => !pending.has(r.table) && (r.references === undefined || !pending.has(r.references)));
 }
 
 function constraintOf(schema: string, table: string, name: string, def: string, kind: Removed['kind']): Removed {
@@ -239,10 +275,13 @@ async function ownedEmpty(client: pg.ClientBase, candidates: readonly TableGener
 
 /** Validated foreign keys of the tables, not inherited from a partitioned parent, without comments. */
 const FOREIGN_KEYS = `
-SELECT c.oid::text AS id, n.nspname AS schema, r.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+SELECT c.oid::text AS id, n.nspname AS schema, r.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def,
+  fn.nspname AS ref_schema, f.relname AS ref_table
 FROM pg_constraint c
 JOIN pg_class r ON r.oid = c.conrelid
 JOIN pg_namespace n ON n.oid = r.relnamespace
+JOIN pg_class f ON f.oid = c.confrelid
+JOIN pg_namespace fn ON fn.oid = f.relnamespace
 WHERE c.contype = 'f' AND c.conrelid = ANY($1::regclass[]) AND c.convalidated AND c.conparentid = 0
   AND obj_description(c.oid, 'pg_constraint') IS NULL
 ORDER BY n.nspname, r.relname, c.conname`;

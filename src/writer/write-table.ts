@@ -38,6 +38,9 @@ export async function copyTable(
 ): Promise<TableOutcome> {
   const t0 = performance.now();
   const orphaned = emptyRequiredParent(gen, gens);
+  const ready = ahead.ready ?? (async () => undefined);
+  // the server work queued before this step runs while the rows are generated, on the plain COPY path
+  if (orphaned || triggersRan || hasInsertTriggers(gen) || gen.model.insertOnly) await ready();
   // only the plain COPY path below reads rows generated ahead
   if (ahead.prefetched && (orphaned || triggersRan || !copiesPlainly(gen))) {
     await ahead.prefetched.cancel();
@@ -66,10 +69,13 @@ export async function copyTable(
   if (gen.model.insertOnly) return sqlValuedTable(client, gen, options, returning, short, t0);
   // an overrides.ts function may return sql`…` for some row: then the table goes through INSERT after all
   const fallback = hasFunctionOverrides(gen);
-  if (fallback) await client.query('SAVEPOINT autoseed_copy');
+  const savepoint = fallback ? async () => {
+    await ready();
+    await client.query('SAVEPOINT autoseed_copy');
+  } : ready;
   try {
     // rows generated ahead and the next table's head start only where the rows go as generated
-    const outcome = await copyRowsOf(client, gen, gens, options, t0, fallback ? {} : ahead);
+    const outcome = await copyRowsOf(client, gen, gens, options, t0, fallback ? { ready: savepoint } : { ...ahead, ready });
     if (fallback) await client.query('RELEASE SAVEPOINT autoseed_copy');
     return outcome;
   } catch (error) {
@@ -178,7 +184,9 @@ async function copyRowsOf(
     ahead.generated?.();
   };
   if (gen.rows > 0) {
-    await guard(gen, () => copyStatements(client, gen.model.table, gen.written.map((c) => c.name), batches(), ROWS_PER_STATEMENT, options.signal));
+    await guard(gen, () => copyStatements(client, gen.model.table, gen.written.map((c) => c.name), batches(), ROWS_PER_STATEMENT, options.signal, ahead.ready));
+  } else {
+    await ahead.ready?.();
   }
   options.emit({ type: 'table-done', table: gen.key, rows: gen.rows, ms: Math.round(performance.now() - t0), retried });
   return { table: gen.key, rows: gen.rows, method: 'copy' };
@@ -228,6 +236,12 @@ export interface AheadOptions {
   readonly generated?: () => void;
   /** Worker threads that may generate this table's rows (when it is large and plain). */
   readonly workers?: RowWorkers | null;
+  /**
+   * Resolves once the server work queued before this step (--fast's index builds) is done, and
+   * rejects with its failure: awaited before this table's first statement, once its rows are
+   * being generated.
+   */
+  readonly ready?: (() => Promise<void>) | undefined;
 }
 
 /**
