@@ -52,7 +52,7 @@ export async function prepare(q: Queryable, catalog: Catalog, options: PrepareOp
 export async function modelAndPlan(catalog: Catalog, options: PrepareOptions, rows: ReadonlyMap<QualifiedName, number>): Promise<{ model: SeedModel; plan: Plan }> {
   const inferred = await inferModel(catalog, { seed: options.seed, ...(options.password ? { password: options.password } : {}) });
   const loaded = options.overrides;
-  const model = loaded ? applyOverrides(inferred, loaded.overrides, catalog, loaded.file) : inferred;
+  const model = loaded ? applyOverrides(inferred, loaded.overrides, catalog, loaded.file, loaded.path) : inferred;
   const plan = buildPlan(model, { rows }, withRowOverrides({
     rows: options.rows,
     ...(options.tables ? { tables: options.tables } : {}),

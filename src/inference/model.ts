@@ -4,7 +4,9 @@ import type { GeneratorNeed, NonNullGroup, Relation, ValueDomain } from './domai
 import type { SemanticKind } from './kinds.js';
 import type { SlotSpec } from './exclusions.js';
 import type { PartitionSlot } from './partition-bounds.js';
+import type { OverrideSite } from '../overrides/compile.js';
 import type { OverrideContext } from '../overrides/types.js';
+import type { ColumnTarget } from '../overrides/value-check.js';
 import type { BuiltinBase } from './registry.js';
 
 /** How a column gets its value. Plain data: `plan --json` prints it. */
@@ -28,11 +30,24 @@ export function isFunctionOverride(spec: GeneratorSpec | undefined): boolean {
   return spec?.kind === 'override' && spec.override.kind === 'function';
 }
 
+/**
+ * Where a function override was written, so that a worker thread can load it again (functions
+ * are code: they do not cross threads). The file's entry as written (a bare or qualified table
+ * name), the column, and what compileOverride checks its values against.
+ */
+export interface FunctionSource {
+  readonly path: string;
+  readonly entry: string;
+  readonly column: string;
+  readonly target: ColumnTarget;
+  readonly site: OverrideSite;
+}
+
 /** An overrides.ts column override, ready for generation. */
 export type CompiledOverride =
   | { readonly kind: 'constant'; readonly value: unknown }
   | { readonly kind: 'list'; readonly values: readonly unknown[] }
-  | { readonly kind: 'function'; readonly fn: (ctx: OverrideContext) => unknown }
+  | { readonly kind: 'function'; readonly fn: (ctx: OverrideContext) => unknown; readonly source?: FunctionSource }
   | { readonly kind: 'sql'; readonly sql: string };
 
 export interface ColumnModel {

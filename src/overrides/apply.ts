@@ -15,27 +15,31 @@ import { columnTarget } from './value-check.js';
  * hold a SQL expression (a `sql` value, or a function, which may return one) is written with
  * INSERT. Pure: `model` is not changed.
  */
-export function applyOverrides(model: SeedModel, overrides: Overrides, catalog: Catalog, file = 'overrides.ts'): SeedModel {
+export function applyOverrides(model: SeedModel, overrides: Overrides, catalog: Catalog, file = 'overrides.ts', path?: string): SeedModel {
   validateOverrides(overrides, catalog, model, file);
   const byKey = tablesByKey(overrides, catalog);
   if (byKey.size === 0) return model;
   return {
     ...model,
     tables: model.tables.map((t) => {
-      const settings = byKey.get(t.key);
+      const found = byKey.get(t.key);
       // rows and skip are plan options: only columns and perParent change the table's model
-      return settings && (settings.columns || settings.perParent) ? applyToTable(t, settings, catalog, file) : t;
+      if (!found || !(found.settings.columns || found.settings.perParent)) return t;
+      return applyToTable(t, found.settings, catalog, file, path === undefined ? undefined : { path, entry: found.entry });
     }),
   };
 }
 
-function applyToTable(t: TableModel, settings: TableOverrides, catalog: Catalog, file: string): TableModel {
+/** `from` the file's path and the table's entry in it: function overrides carry where they came from (FunctionSource). */
+function applyToTable(t: TableModel, settings: TableOverrides, catalog: Catalog, file: string, from?: { path: string; entry: string }): TableModel {
   const given = (settings.columns ?? {}) as Readonly<Record<string, unknown>>;
   let insertOnly = t.insertOnly;
   const columns = t.columns.map((c): ColumnModel => {
     if (!Object.hasOwn(given, c.name) || given[c.name] === undefined) return c;
     const target = columnTarget(c.column, catalog, c.domain);
-    const override = compileOverride(given[c.name], target, { file, table: t.key, column: c.name });
+    const site = { file, table: t.key, column: c.name };
+    const compiled = compileOverride(given[c.name], target, site);
+    const override = compiled.kind === 'function' && from ? { ...compiled, source: { ...from, column: c.name, target, site } } : compiled;
     insertOnly ||= mayProduceSql(override);
     return { ...c, generator: { kind: 'override', override }, reason: 'override', nullRate: 0, injective: false, slot: null };
   });
@@ -49,12 +53,12 @@ function applyToTable(t: TableModel, settings: TableOverrides, catalog: Catalog,
   return { ...t, columns, perParent, insertOnly, generatorChecks, unverifiedChecks };
 }
 
-/** Table settings by qualified table key (the file may use bare names). */
-function tablesByKey(overrides: Overrides, catalog: Catalog): Map<QualifiedName, TableOverrides> {
-  const map = new Map<QualifiedName, TableOverrides>();
+/** Table settings by qualified table key (the file may use bare names), with the entry's name as written. */
+function tablesByKey(overrides: Overrides, catalog: Catalog): Map<QualifiedName, { entry: string; settings: TableOverrides }> {
+  const map = new Map<QualifiedName, { entry: string; settings: TableOverrides }>();
   for (const [name, settings] of Object.entries(overrides.tables ?? {}) as [string, TableOverrides | undefined][]) {
     const found = lookupTable(name, catalog);
-    if (found.ok && settings) map.set(found.key, settings);
+    if (found.ok && settings) map.set(found.key, { entry: name, settings });
   }
   return map;
 }
@@ -73,7 +77,7 @@ export function planOptionsFromOverrides(overrides: Overrides, catalog: Catalog,
   const named = new Set((cli.tables ?? []).map((n) => qualified(n, catalog)));
   const tableRows: Record<QualifiedName, number> = {};
   const exclude = [...(cli.exclude ?? [])];
-  for (const [key, settings] of tablesByKey(overrides, catalog)) {
+  for (const [key, { settings }] of tablesByKey(overrides, catalog)) {
     if (settings.rows !== undefined) tableRows[key] = settings.rows;
     if (settings.skip === true && !named.has(key)) exclude.push(key);
   }

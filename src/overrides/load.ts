@@ -12,6 +12,8 @@ import type { Overrides } from './types.js';
 export interface LoadedOverrides {
   /** The path as given (for messages). */
   readonly file: string;
+  /** The file loaded: worker threads load it again for its functions. */
+  readonly path: string;
   readonly overrides: Overrides;
   /** sha256 of the file's text: part of the run's fingerprint (same file, same rows). */
   readonly fingerprint: string;
@@ -54,7 +56,7 @@ export async function loadOverrides(path: string, options: { required: boolean; 
   // seed and rows are used before the catalog is read: check them now (tables are checked against it later)
   const problems = fileProblems(exported);
   if (problems.length > 0) throw new AutoseedError('OVERRIDES_INVALID', { file, problems });
-  return { file, overrides: exported as Overrides, fingerprint: createHash('sha256').update(text).digest('hex') };
+  return { file, path, overrides: exported as Overrides, fingerprint: createHash('sha256').update(text).digest('hex') };
 }
 
 /**

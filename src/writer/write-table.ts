@@ -75,7 +75,7 @@ export async function copyTable(
   } : ready;
   try {
     // rows generated ahead and the next table's head start only where the rows go as generated
-    const outcome = await copyRowsOf(client, gen, gens, options, t0, fallback ? { ready: savepoint } : { ...ahead, ready });
+    const outcome = await copyRowsOf(client, gen, gens, options, t0, fallback ? { ready: savepoint, workers: ahead.workers } : { ...ahead, ready });
     if (fallback) await client.query('RELEASE SAVEPOINT autoseed_copy');
     return outcome;
   } catch (error) {

@@ -7,15 +7,16 @@ import { createTestDatabase } from '../helpers/db.js';
 import { fixtureSql } from '../helpers/fixtures.js';
 
 /** An ordered digest of every table's rows, computed by the database. */
-async function digest(sql: string, seed: string, env: Record<string, string> = {}, flags: string[] = [], threads?: number): Promise<Record<string, string>> {
+async function digest(sql: string, seed: string, env: Record<string, string> = {}, flags: string[] = [], threads?: number, threaded: string[] = []): Promise<Record<string, string>> {
   const db = await createTestDatabase(sql);
   try {
     const result = await runCli(['seed', '--rows', '60', '--seed', seed, '--json', '--url', db.url, ...flags], env);
     expect(result.code, result.stderr).toBe(0);
     if (threads !== undefined) {
       // the worker threads really generated tables' rows
-      const starts = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; threads?: number }).filter((e) => e.type === 'table-start');
+      const starts = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; table: string; threads?: number }).filter((e) => e.type === 'table-start');
       expect(starts.filter((e) => e.threads === threads).length).toBeGreaterThan(starts.length / 2);
+      for (const table of threaded) expect(starts.find((e) => e.table === table)?.threads, table).toBe(threads);
     }
     const { rows: tables } = await db.client.query<{ name: string }>(`
       SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -80,7 +81,7 @@ export default defineOverrides({
 `;
 
 describe('determinism across worker threads with overrides.ts functions', () => {
-  it('tables without functions of their own go to the threads; rows that reach a parent\'s function come back to the main thread; same bytes', async () => {
+  it('tables with functions go to the threads too, which load the overrides file again; same bytes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'autoseed-determinism-'));
     try {
       const config = join(dir, 'overrides.ts');
@@ -91,8 +92,46 @@ describe('determinism across worker threads with overrides.ts functions', () => 
       const every = { AUTOSEED_WORKER_ROWS: '1', AUTOSEED_WORKER_JOB_ROWS: '7' };
       const reference = await digest(sql, '4', { AUTOSEED_WORKERS: '0' }, flags);
       expect(reference['public.users']).not.toBe('empty');
-      expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '2' }, flags, 2)).toEqual(reference);
-      expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '3' }, [...flags, '--fast'], 3)).toEqual(reference);
+      // users and comments have functions of their own
+      const functionTables = ['public.users', 'public.comments'];
+      expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '2' }, flags, 2, functionTables)).toEqual(reference);
+      expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '3' }, [...flags, '--fast'], 3, functionTables)).toEqual(reference);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A function that returns sql`…` for one row (in the second job of 7 rows: a thread's): that job cannot be COPY text. */
+const SQL_FROM_FUNCTION = `
+import { defineOverrides, sql } from 'autoseed';
+
+export default defineOverrides({
+  tables: {
+    comments: { columns: { body: ({ index }) => (index === 10 ? sql\`upper('from sql')\` : \`comment \${index}\`) } },
+  },
+});
+`;
+
+describe('a function on a thread that returns sql`…`', () => {
+  it('sends the job back to the main thread, which writes the table with INSERT; same bytes as without threads', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'autoseed-determinism-'));
+    try {
+      const config = join(dir, 'overrides.ts');
+      await writeFile(config, SQL_FROM_FUNCTION);
+      const sql = fixtureSql('overrides-blog');
+      const reference = await digest(sql, '6', { AUTOSEED_WORKERS: '0' }, ['--config', config]);
+      const threaded = await digest(sql, '6', { AUTOSEED_WORKER_ROWS: '1', AUTOSEED_WORKER_JOB_ROWS: '7', AUTOSEED_WORKERS: '2' }, ['--config', config]);
+      expect(threaded).toEqual(reference);
+      const db = await createTestDatabase(sql);
+      try {
+        const result = await runCli(['seed', '--rows', '60', '--seed', '6', '--url', db.url, '--config', config], { AUTOSEED_WORKER_ROWS: '1', AUTOSEED_WORKERS: '2' });
+        expect(result.code, result.stderr).toBe(0);
+        const { rows } = await db.client.query<{ n: number }>("SELECT count(*)::int AS n FROM comments WHERE body = 'FROM SQL'");
+        expect(rows[0]!.n).toBe(1);
+      } finally {
+        await db.drop();
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

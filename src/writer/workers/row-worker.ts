@@ -1,19 +1,22 @@
 /**
- * A worker thread that generates row ranges of plain-COPY tables and encodes them as COPY bytes.
- * It builds its own GeneratorSet from the run's generation inputs (plain data, cloned into the
- * thread): rows are addressed by index, so row i here is row i on the main thread, byte for byte.
+ * A worker thread that generates row ranges of COPY tables and encodes them as COPY bytes. It
+ * builds its own GeneratorSet from the run's generation inputs (plain data, cloned into the
+ * thread) and the overrides file's functions, loaded again here: rows are addressed by index, so
+ * row i here is row i on the main thread, byte for byte. Jobs that arrive while the file loads
+ * wait on the port.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AutoseedError } from '../../errors.js';
 import { rowRangeBytes } from '../copy-bytes.js';
+import { isSqlValueInCopy } from '../encode-copy.js';
 import { GeneratorSet } from '../generate/generator-set.js';
 import { MemoryCap } from '../memory-cap.js';
-import { MainThreadOnly, withFunctionStubs } from './function-stubs.js';
+import { MainThreadOnly, withWorkerFunctions } from './function-stubs.js';
 import type { WorkerJob, WorkerReply, WorkerStart } from './protocol.js';
 
 const port = parentPort!;
 const start = workerData as WorkerStart;
-const gens = new GeneratorSet(withFunctionStubs(start.inputs));
+const gens = new GeneratorSet(await withWorkerFunctions(start.inputs));
 // each thread has its own heap, which V8 lets grow as the main thread's: the same cap, its share
 const cap = new MemoryCap(start.heapMb);
 
@@ -29,7 +32,9 @@ port.on('message', (job: WorkerJob) => {
     transfer = ownedBuffers(chunks);
     reply = { id: job.id, chunks };
   } catch (error) {
-    reply = error instanceof MainThreadOnly ? { id: job.id, mainThread: true } : { id: job.id, error: describe(error) };
+    // a function's sql`…` value cannot be COPY text: the main thread's attempt at the job finds
+    // it too, and writes the table with INSERT (copyTable)
+    reply = error instanceof MainThreadOnly || isSqlValueInCopy(error) ? { id: job.id, mainThread: true } : { id: job.id, error: describe(error) };
   }
   port.postMessage(reply, transfer);
   cap.check();

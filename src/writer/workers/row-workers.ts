@@ -2,11 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { QualifiedName } from '../../catalog.js';
 import { AutoseedError, type ErrorCode } from '../../errors.js';
-import { isFunctionOverride } from '../../inference/model.js';
 import type { Plan } from '../../planner/plan-types.js';
 import type { GeneratorSet } from '../generate/generator-set.js';
 import type { TableGenerator } from '../generate/table-generator.js';
-import { withoutFunctions } from './function-stubs.js';
+import { functionsCrossThreads, withoutFunctions } from './function-stubs.js';
 import { type EncodedBatch, rowRangeBytes } from '../copy-bytes.js';
 import { heapBudgetMb, threadShare } from '../memory-cap.js';
 import type { WorkerJob, WorkerReply, WorkerStart } from './protocol.js';
@@ -55,8 +54,8 @@ export class RowWorkers {
 
   /**
    * Workers for a run, or null when none would be used: none asked for, or no table large enough.
-   * overrides.ts functions do not cross threads: tables with one are generated on the main thread,
-   * and so is any job whose rows reach one through a parent (see function-stubs.ts).
+   * Each thread loads the overrides file again for its functions (see function-stubs.ts); where it
+   * cannot, a job whose rows need one is generated on the main thread.
    */
   static forRun(gens: GeneratorSet, plan: Plan, fast: boolean, env: NodeJS.ProcessEnv = process.env): RowWorkers | null {
     const count = workerCount(env, fast);
@@ -66,16 +65,16 @@ export class RowWorkers {
   }
 
   /**
-   * Whether a table's rows may come from the workers: it is written by plain COPY (the caller
-   * knows), large enough, has no overrides.ts function of its own (every job would come back to
-   * the main thread), has no CHECK PostgreSQL must confirm per batch, and neither it nor any
+   * Whether a table's rows may come from the workers: it is written by COPY (the caller knows),
+   * large enough, every overrides.ts function of its own comes from a file the threads load
+   * (FunctionSource), has no CHECK PostgreSQL must confirm per batch, and neither it nor any
    * table it reads values of has rows the database rewrote, rejected or wrote itself (the workers
    * know only the generated rows).
    */
   takes(gen: TableGenerator, gens: GeneratorSet, checker: unknown, env: NodeJS.ProcessEnv = process.env): boolean {
     if (this.failure || gen.rows < workerMinRows(env)) return false;
     if (gen.model.unverifiedChecks.length > 0 && checker) return false;
-    if (gen.model.columns.some((c) => isFunctionOverride(c.generator))) return false;
+    if (!functionsCrossThreads(gen.model.columns)) return false;
     return generatedOnly(gen, gens);
   }
 
