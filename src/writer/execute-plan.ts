@@ -123,7 +123,7 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       const outcomes: TableOutcome[] = [];
       for (const [s, step] of steps.entries()) {
         throwIfInterrupted(options.signal);
-        fast?.before(step.kind === 'copy' ? generator(step.table) : null);
+        fast?.before(step.kind === 'insert-together' ? null : generator(step.table), step.kind === 'insert-together' ? 'other' : step.kind);
         // a COPY waits for the index builds queued before it only once its rows are being generated
         const ready = fast ? () => fast!.ready() : undefined;
         if (step.kind !== 'copy') await ready?.();

@@ -78,16 +78,19 @@ export class FastPath {
   }
 
   /**
-   * Before each step: replica for an eligible COPY, the normal role for everything else. Queued
-   * behind the index builds of the steps before (see ready()).
+   * Before each step: replica for an eligible COPY, and for the cycle UPDATE of a table loaded
+   * that way (its foreign keys, the one the UPDATE fills included, are verified set-wise with the
+   * rest: no FK check per updated row); the normal role for everything else. Queued behind the
+   * index builds of the steps before (see ready()).
    */
-  before(gen: TableGenerator | null): void {
-    const replica = this.replicaAllowed && gen !== null && FastPath.eligible(gen);
+  before(gen: TableGenerator | null, step: 'copy' | 'update' | 'other' = gen ? 'copy' : 'other'): void {
+    const replica = step === 'copy' ? this.replicaAllowed && gen !== null && FastPath.eligible(gen)
+      : step === 'update' && gen !== null && this.loaded.includes(gen);
     if (replica !== this.replica) {
       this.queue(() => this.client.query(`SET LOCAL session_replication_role = ${replica ? 'replica' : 'origin'}`));
       this.replica = replica;
     }
-    if (replica && gen) this.loaded.push(gen);
+    if (replica && gen && step === 'copy') this.loaded.push(gen);
   }
 
   /**
