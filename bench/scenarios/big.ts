@@ -23,7 +23,7 @@ export async function benchBig(ctx: BenchContext): Promise<BenchRow> {
     const counted = await countRows(db.url, BLOG_TABLES);
     const rows = Object.values(counted).reduce((a, b) => a + b, 0);
     ctx.log(`  autoseed --fast blog ×${scale}: ${result.seconds.toFixed(2)} s, ${rows} rows, peak RSS ${result.rssKb === null ? '?' : Math.round(result.rssKb / 1024)} MB`);
-    return rowFrom({ id: 'big-blog-fast', scenario: `blog ×${scale} (flat memory)`, tool: 'autoseed (--fast)', note: 'one run; heap budget AUTOSEED_HEAP_MB (default 160)' }, [{ seconds: result.seconds, rows, rssKb: result.rssKb }]);
+    return rowFrom({ id: 'big-blog-fast', scenario: `blog ×${scale} (flat memory)`, tool: 'autoseed (--fast)', note: 'one run; heap budget AUTOSEED_HEAP_MB (default 150)' }, [{ seconds: result.seconds, rows, rssKb: result.rssKb }]);
   } finally {
     await db.drop();
   }

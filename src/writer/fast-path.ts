@@ -99,7 +99,8 @@ export class FastPath {
    * rows; the next step's first statement waits for it through ready().
    */
   afterStep(pending: ReadonlySet<QualifiedName>, signal?: AbortSignal): void {
-    this.queue(() => this.rebuild.restoreReady(this.client, pending, signal));
+    const build = this.rebuild.restoreReady(pending);
+    if (build) this.queue(() => build(this.client, signal));
   }
 
   /** Resolves once the queued server work is done; rejects with its first failure. */

@@ -132,22 +132,27 @@ export class IndexRebuild {
    * Creates again what no step still to come writes to: the keys and indexes of the tables
    * loaded so far, and the foreign keys both of whose tables are (keys first: a foreign key
    * needs the referenced side's unique index). Built as the run goes, while the next table's
-   * rows are generated, instead of all at the end with the client idle. The first refusal ends
-   * the run, naming the constraint. An aborted `signal` stops it (INTERRUPTED).
+   * rows are generated, instead of all at the end with the client idle. Returns the work to run
+   * (null: nothing is ready); its first refusal ends the run, naming the constraint. An aborted
+   * `signal` stops it (INTERRUPTED).
    */
-  async restoreReady(client: pg.ClientBase, pending: ReadonlySet<QualifiedName>, signal?: AbortSignal): Promise<void> {
-    await this.create(client, readyToRestore(this.left, pending), signal);
+  restoreReady(pending: ReadonlySet<QualifiedName>): ((client: pg.ClientBase, signal?: AbortSignal) => Promise<void>) | null {
+    const items = readyToRestore(this.left, pending);
+    if (items.length === 0) return null;
+    const chosen = new Set(items);
+    this.left = this.left.filter((r) => !chosen.has(r));
+    return (client, signal) => this.create(client, items, signal);
   }
 
   /** Creates everything dropped and not created yet. */
   async restore(client: pg.ClientBase, signal?: AbortSignal): Promise<void> {
-    await this.create(client, this.left, signal);
+    const items = this.left;
+    this.left = [];
+    await this.create(client, items, signal);
   }
 
   private async create(client: pg.ClientBase, items: readonly Removed[], signal?: AbortSignal): Promise<void> {
     if (items.length === 0) return;
-    const chosen = new Set(items);
-    this.left = this.left.filter((r) => !chosen.has(r));
     if (!this.memorySet) {
       await client.query(`SELECT set_config('maintenance_work_mem', '${BUILD_MEMORY}', true)
         WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('${BUILD_MEMORY}')`);

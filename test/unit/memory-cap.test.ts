@@ -24,11 +24,11 @@ describe('MemoryCap', () => {
 });
 
 describe('the heap budget shared with worker threads', () => {
-  it('AUTOSEED_HEAP_MB sets the process budget (160 MB unless a positive number is given)', () => {
-    expect(heapBudgetMb({})).toBe(160);
+  it('AUTOSEED_HEAP_MB sets the process budget (150 MB unless a positive number is given)', () => {
+    expect(heapBudgetMb({})).toBe(150);
     expect(heapBudgetMb({ AUTOSEED_HEAP_MB: '96' })).toBe(96);
-    expect(heapBudgetMb({ AUTOSEED_HEAP_MB: '-3' })).toBe(160);
-    expect(heapBudgetMb({ AUTOSEED_HEAP_MB: 'lots' })).toBe(160);
+    expect(heapBudgetMb({ AUTOSEED_HEAP_MB: '-3' })).toBe(150);
+    expect(heapBudgetMb({ AUTOSEED_HEAP_MB: 'lots' })).toBe(150);
   });
 
   it('no threads: the main thread has it all; threads: the main thread half, the threads a quarter, never under 40 MB each', () => {
