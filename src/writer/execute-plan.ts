@@ -123,9 +123,9 @@ export async function executePlan(client: pg.ClientBase, gens: GeneratorSet, pla
       const outcomes: TableOutcome[] = [];
       for (const [s, step] of steps.entries()) {
         throwIfInterrupted(options.signal);
-        fast?.before(step.kind === 'insert-together' ? null : generator(step.table), step.kind === 'insert-together' ? 'other' : step.kind);
+        fast?.before(step, gens);
         // a COPY waits for the index builds queued before it only once its rows are being generated
-        const ready = fast ? () => fast!.ready() : undefined;
+        const ready = fast?.ready.bind(fast);
         if (step.kind !== 'copy') await ready?.();
         if (step.kind === 'copy') {
           const gen = generator(step.table);

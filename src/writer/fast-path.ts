@@ -3,7 +3,7 @@ import { qualifiedName, type QualifiedName } from '../catalog.js';
 import { AutoseedError } from '../errors.js';
 import { foreignKeyQuery } from '../verify/foreign-keys.js';
 import type { ViolationRow } from '../verify/types.js';
-import type { Plan } from '../planner/plan-types.js';
+import type { Plan, PlanStep } from '../planner/plan-types.js';
 import type { GeneratorSet } from './generate/generator-set.js';
 import type { TableGenerator } from './generate/table-generator.js';
 import { rebuildMinRows } from './batching.js';
@@ -83,14 +83,14 @@ export class FastPath {
    * rest: no FK check per updated row); the normal role for everything else. Queued behind the
    * index builds of the steps before (see ready()).
    */
-  before(gen: TableGenerator | null, step: 'copy' | 'update' | 'other' = gen ? 'copy' : 'other'): void {
-    const replica = step === 'copy' ? this.replicaAllowed && gen !== null && FastPath.eligible(gen)
-      : step === 'update' && gen !== null && this.loaded.includes(gen);
+  before(step: PlanStep | null, gens: GeneratorSet): void {
+    const gen = step && step.kind !== 'insert-together' ? gens.generator(step.table)! : null;
+    const replica = gen !== null && (step!.kind === 'copy' ? this.replicaAllowed && FastPath.eligible(gen) : this.loaded.includes(gen));
     if (replica !== this.replica) {
       this.queue(() => this.client.query(`SET LOCAL session_replication_role = ${replica ? 'replica' : 'origin'}`));
       this.replica = replica;
     }
-    if (replica && gen && step === 'copy') this.loaded.push(gen);
+    if (replica && step!.kind === 'copy') this.loaded.push(gen);
   }
 
   /**
@@ -132,7 +132,7 @@ export class FastPath {
 
   /** Back to the normal role; indexes, keys and FKs built again; the other FKs of tables loaded without checks verified set-wise. */
   async verify(gens: GeneratorSet, signal?: AbortSignal): Promise<void> {
-    this.before(null);
+    this.before(null, gens);
     await this.ready();
     await this.rebuild.restore(this.client, signal);
     for (const gen of this.loaded.splice(0)) {

@@ -80,12 +80,21 @@ export default defineOverrides({
 });
 `;
 
+/** Runs `work` with the path of an overrides.ts holding `text`, in a temporary folder removed after. */
+async function withOverridesFile(text: string, work: (config: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'autoseed-determinism-'));
+  try {
+    const config = join(dir, 'overrides.ts');
+    await writeFile(config, text);
+    await work(config);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('determinism across worker threads with overrides.ts functions', () => {
   it('tables with functions go to the threads too, which load the overrides file again; same bytes', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'autoseed-determinism-'));
-    try {
-      const config = join(dir, 'overrides.ts');
-      await writeFile(config, FUNCTION_OVERRIDES);
+    await withOverridesFile(FUNCTION_OVERRIDES, async (config) => {
       // posts come after their author: a post's created_at reads the user's, a function's value
       const sql = fixtureSql('overrides-blog') + ';\nALTER TABLE posts ADD COLUMN created_at timestamptz NOT NULL';
       const flags = ['--config', config];
@@ -96,9 +105,7 @@ describe('determinism across worker threads with overrides.ts functions', () => 
       const functionTables = ['public.users', 'public.comments'];
       expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '2' }, flags, 2, functionTables)).toEqual(reference);
       expect(await digest(sql, '4', { ...every, AUTOSEED_WORKERS: '3' }, [...flags, '--fast'], 3, functionTables)).toEqual(reference);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -115,10 +122,7 @@ export default defineOverrides({
 
 describe('a function on a thread that returns sql`…`', () => {
   it('sends the job back to the main thread, which writes the table with INSERT; same bytes as without threads', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'autoseed-determinism-'));
-    try {
-      const config = join(dir, 'overrides.ts');
-      await writeFile(config, SQL_FROM_FUNCTION);
+    await withOverridesFile(SQL_FROM_FUNCTION, async (config) => {
       const sql = fixtureSql('overrides-blog');
       const reference = await digest(sql, '6', { AUTOSEED_WORKERS: '0' }, ['--config', config]);
       const threaded = await digest(sql, '6', { AUTOSEED_WORKER_ROWS: '1', AUTOSEED_WORKER_JOB_ROWS: '7', AUTOSEED_WORKERS: '2' }, ['--config', config]);
@@ -132,8 +136,6 @@ describe('a function on a thread that returns sql`…`', () => {
       } finally {
         await db.drop();
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

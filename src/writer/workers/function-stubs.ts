@@ -38,7 +38,12 @@ function withFunctionStubs(inputs: GenerationInputs): GenerationInputs {
  */
 export async function withWorkerFunctions(inputs: GenerationInputs): Promise<GenerationInputs> {
   const paths = new Set<string>();
-  for (const t of inputs.model.tables) for (const c of t.columns) if (sourceOf(c)) paths.add(sourceOf(c)!.path);
+  for (const t of inputs.model.tables) {
+    for (const c of t.columns) {
+      const source = sourceOf(c);
+      if (source) paths.add(source.path);
+    }
+  }
   if (paths.size === 0) return withFunctionStubs(inputs);
   const files = new Map<string, Readonly<Record<string, unknown>> | null>();
   for (const path of paths) {
